@@ -1,0 +1,231 @@
+"""The review's data model: what the pages, tables and charts are made from.
+
+Instances are built only by :mod:`review.validation`, from data that has
+passed every check, so code that reads the model can trust it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+LANGUAGES: tuple[str, ...] = ("vi", "en")
+"""The site's languages; the first is the default, served at the root."""
+
+DEFAULT_LANGUAGE = LANGUAGES[0]
+
+Precision = Literal["year", "years", "month", "day"]
+Qualifier = Literal["exact", "about", "more_than", "over", "nearly", "estimated", "planned"]
+UnitKind = Literal["count", "percent", "measure"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in both languages."""
+
+    vi: str
+    en: str
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    """Paragraphs in both languages."""
+
+    vi: tuple[str, ...]
+    en: tuple[str, ...]
+
+    def __getitem__(self, lang: str) -> tuple[str, ...]:
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A year, a range of years, a month or a day."""
+
+    start: datetime.date
+    end: datetime.date
+    precision: Precision
+    raw: str
+
+    @property
+    def sort_key(self) -> tuple[datetime.date, datetime.date]:
+        return (self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    vi: str
+    en_one: str
+    en_other: str
+    kind: UnitKind
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value of a figure, with its hedge, time and provenance."""
+
+    value: Decimal | int
+    period: Period | None
+    """The time a flow covers (electricity saved in 2011–2015)."""
+    as_of: Period | None
+    """The date a stock refers to (capacity as of October 2023)."""
+    qualifier: Qualifier
+    source: str
+    quote: str
+    notes: tuple[str, ...]
+
+    @property
+    def time(self) -> Period:
+        time = self.period or self.as_of
+        assert time is not None  # validation guarantees one of the two
+        return time
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    section: str
+    label: Text
+    unit: Unit
+    values: tuple[Value, ...]
+
+    @property
+    def latest(self) -> Value:
+        return self.values[-1]
+
+
+@dataclass(frozen=True)
+class ListItem:
+    name: Text
+    detail: Text | None
+    status: str | None
+    quote: str | None
+
+
+@dataclass(frozen=True)
+class ItemList:
+    id: str
+    title: Text
+    intro: Text | None
+    items: tuple[ListItem, ...]
+    open_ended: bool
+
+
+@dataclass(frozen=True)
+class Milestone:
+    date: Period
+    text: Text
+    quote: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    section: str
+    kind: Literal["bar", "series", "part-of-whole"]
+    figures: tuple[str, ...]
+    title: Text
+    subtitle: Text | None
+
+
+@dataclass(frozen=True)
+class Relation:
+    kind: Literal["sum", "ratio", "growth"]
+    result: str
+    operands: tuple[str, ...]
+    tolerance: Decimal | None
+    """None: the default, 0.5 for a percentage and 0 otherwise."""
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: Text
+    summary: Text
+    icon: str
+    body: Paragraphs
+    key_figures: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    lists: tuple[ItemList, ...]
+    milestones: tuple[Milestone, ...]
+    notes: tuple[Note, ...]
+    charts: tuple[Chart, ...]
+    relations: tuple[Relation, ...]
+
+    def note_numbers(self) -> dict[str, int]:
+        """Notes are numbered 1, 2, … in the order the section gives them."""
+        return {note.id: number for number, note in enumerate(self.notes, start=1)}
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    author: str | None
+    citation: Text
+    date: Period | None
+
+
+@dataclass(frozen=True)
+class Caption:
+    text: Text
+    quote: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    units: dict[str, Unit]
+    qualifiers: dict[str, Text]
+    statuses: dict[str, Text]
+    abbreviations: dict[str, Text]
+    labels: dict[str, Text]
+
+
+@dataclass(frozen=True)
+class Site:
+    title: Text
+    short_title: Text
+    description: Text
+    sections: tuple[Section, ...]
+    sources: dict[str, Source]
+    home_intro: Paragraphs
+    home_titles: dict[str, Text]
+    about_title: Text
+    about_body: Paragraphs
+    captions_title: Text | None
+    captions: tuple[Caption, ...]
+    vocabulary: Vocabulary
+
+    @property
+    def figures(self) -> dict[str, Figure]:
+        return {figure.id: figure for section in self.sections for figure in section.figures}
+
+    @property
+    def milestones(self) -> list[Milestone]:
+        """Every dated event of every section, oldest first."""
+        events = [m for section in self.sections for m in section.milestones]
+        return sorted(events, key=lambda m: m.date.sort_key)
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)

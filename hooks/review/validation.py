@@ -1,0 +1,634 @@
+"""Load ``data/``, check everything, and build the model.
+
+Checks run in two rounds, and each round reports every problem it finds:
+
+1. each file on its own: YAML (:mod:`review.yamlfile`), then the JSON Schema
+   in ``data/schema/``, which is the one description of the format that the
+   build, the editors' tools and the field reference all share;
+2. the files together: references, unique ids, units, periods, percentages,
+   whole counts, HTML in text, and the arithmetic relations between figures.
+
+Only data that passes both rounds becomes a :class:`review.model.Site`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import difflib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry, Resource
+
+from .model import (
+    Caption,
+    Chart,
+    Figure,
+    ItemList,
+    LANGUAGES,
+    ListItem,
+    Milestone,
+    Note,
+    Paragraphs,
+    Period,
+    Relation,
+    Section,
+    Site,
+    Source,
+    Text,
+    Unit,
+    Value,
+    Vocabulary,
+)
+from .problems import DataError, Problem, format_path
+from .yamlfile import Key, YamlDocument, read_yaml
+
+SITE_FILE = "site.yaml"
+VOCABULARY_FILE = "vocabulary.yaml"
+SCHEMAS = {"section": "section.schema.json", "site": "site.schema.json", "vocabulary": "vocabulary.schema.json"}
+
+_TYPE_NAMES = {
+    "number": "a number",
+    "integer": "a whole number",
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "boolean": "true or false",
+    "null": "nothing",
+}
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"}
+_LOCAL_NUMBER = re.compile(r"^[-+]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$|^[-+]?[0-9]+,[0-9]+$")
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
+_PERIOD = re.compile(r"^(?P<y1>[0-9]{4})(?:-(?P<y2>[0-9]{4})|-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?$")
+
+
+# ---------------------------------------------------------------------------
+# Entry point
+
+
+def load_site(data_dir: Path, display_root: str = "data") -> Site:
+    """Read, check and model every file of ``data_dir``.
+
+    ``display_root`` is how messages name the folder (``data/energy.yaml``).
+    Raises :class:`DataError` listing every problem found.
+    """
+    loader = _Loader(data_dir, display_root)
+    return loader.load()
+
+
+@cache
+def schema_validator(kind: str, schema_dir: Path) -> Draft202012Validator:
+    """The JSON Schema validator for ``kind`` (section, site or vocabulary)."""
+    resources = []
+    for name in SCHEMAS.values():
+        contents = json.loads((schema_dir / name).read_text(encoding="utf-8"))
+        resources.append((name, Resource.from_contents(contents)))
+    registry: Registry = Registry().with_resources(resources)
+    schema = registry.contents(SCHEMAS[kind])
+    return Draft202012Validator(schema, registry=registry)
+
+
+# ---------------------------------------------------------------------------
+# Round 1: each file against its schema
+
+
+def received(value: Any) -> str:
+    """How a message shows what the editor wrote."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping of fields"
+
+
+def schema_problems(document: YamlDocument, validator: Draft202012Validator) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in validator.iter_errors(document.data):
+        problems.extend(_describe(error, document))
+    return problems
+
+
+def _expected(schema: dict[str, Any]) -> str | None:
+    return schema.get("x-expected")
+
+
+def _describe(error: ValidationError, document: YamlDocument) -> Iterator[Problem]:
+    key: Key = tuple(error.absolute_path)
+    keyword = error.validator
+    instance = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+
+    if keyword == "additionalProperties" and isinstance(instance, dict):
+        known = list(schema.get("properties", {}))
+        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+        for name in instance:
+            if name in known or any(p.search(name) for p in patterns):
+                continue
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else ("expected one of: " + ", ".join(known) if known else "")
+            yield document.problem((*key, name), f"unknown field {name!r}", hint, at_key=True)
+        return
+    if keyword == "required" and isinstance(instance, dict):
+        for name in error.validator_value:
+            if name in instance:
+                continue
+            if name in LANGUAGES and any(lang in instance for lang in LANGUAGES):
+                language = {"vi": "Vietnamese", "en": "English"}[name]
+                yield document.problem(key, f"text present in only one language: missing the {language} version ({name!r})", f"add {name}: …")
+            else:
+                yield document.problem(key, f"missing required field {name!r}")
+        return
+    if keyword == "type":
+        types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected = " or ".join(_TYPE_NAMES[t] for t in types)
+        yield document.problem(key, f"expected {expected}, received {received(instance)}", _type_hint(types, instance))
+        return
+    if keyword == "enum":
+        choices = [str(c) for c in error.validator_value]
+        close = difflib.get_close_matches(str(instance), choices, n=1, cutoff=0.6) if isinstance(instance, str) else []
+        hint = f"did you mean {close[0]!r}?" if close else ""
+        yield document.problem(key, f"expected one of: {', '.join(choices)}; received {received(instance)}", hint)
+        return
+    if keyword == "propertyNames":
+        line, column = document.where((*key, instance), at_key=True)
+        inner = best_match(error.context) if error.context else None
+        expected = (_expected(inner.schema) if inner is not None and isinstance(inner.schema, dict) else None) or "a valid name"
+        yield Problem(document.file, line, column, format_path(key), f"expected {expected} as a name, received {instance!r}")
+        return
+    if keyword in ("oneOf", "anyOf"):
+        expected = _expected(schema)
+        if expected is None and error.context:
+            yield from _describe(best_match(error.context), document)
+            return
+        yield document.problem(key, f"expected {expected or 'a valid value'}, received {received(instance)}")
+        return
+    if keyword == "pattern":
+        expected = _expected(schema) or f"text matching {error.validator_value}"
+        yield document.problem(key, f"expected {expected}, received {received(instance)}")
+        return
+    if keyword == "minLength":
+        yield document.problem(key, f"expected {_expected(schema) or 'text'}, received an empty text")
+        return
+    if keyword == "maxLength":
+        yield document.problem(key, f"expected text of at most {error.validator_value} characters, received {len(instance)}")
+        return
+    if keyword == "minItems":
+        yield document.problem(key, f"expected at least {error.validator_value} item{'s' if error.validator_value != 1 else ''}, received {len(instance)}")
+        return
+    if keyword == "uniqueItems":
+        seen: set[str] = set()
+        for item in instance:
+            shown = json.dumps(item, ensure_ascii=False, default=str)
+            if shown in seen:
+                yield document.problem(key, f"expected no repeated items, received {received(item)} more than once")
+                return
+            seen.add(shown)
+        return
+    if keyword in ("minimum", "maximum"):
+        yield document.problem(key, f"expected a number {'of at least' if keyword == 'minimum' else 'of at most'} {error.validator_value}, received {received(instance)}")
+        return
+    yield document.problem(key, error.message)
+
+
+def _type_hint(types: list[str], instance: Any) -> str:
+    if ("number" in types or "integer" in types) and isinstance(instance, str):
+        text = instance.strip()
+        if _LOCAL_NUMBER.match(text):
+            fixed = text.replace(".", "").replace(",", ".")
+            return f"write {fixed}: YAML numbers use '.' for decimals and no thousands separator"
+        if text.endswith("%"):
+            return f"write {text.rstrip('%').strip()}: the unit says it is a percentage"
+    if "boolean" in types and isinstance(instance, str) and instance in _YAML11_BOOLEANS:
+        return "write true or false: YAML 1.1 words such as yes, no, on and off are ambiguous"
+    if "string" in types and isinstance(instance, (int, Decimal, bool)):
+        return "put the text in quotes"
+    return ""
+
+
+# ---------------------------------------------------------------------------
+# Round 2: the files together
+
+
+def parse_period(raw: str | int, *, allow_range: bool = True) -> Period | None:
+    """``2023``, ``2011-2015``, ``2018-02``, ``2023-10-13`` → :class:`Period`;
+    ``None`` if the text is not a real period."""
+    text = str(raw)
+    match = _PERIOD.match(text)
+    if not match:
+        return None
+    y1 = int(match["y1"])
+    if match["y2"]:
+        y2 = int(match["y2"])
+        if not allow_range or y2 <= y1:
+            return None
+        return Period(datetime.date(y1, 1, 1), datetime.date(y2, 12, 31), "years", text)
+    if match["m"]:
+        month = int(match["m"])
+        if not 1 <= month <= 12:
+            return None
+        last = calendar.monthrange(y1, month)[1]
+        if match["d"]:
+            day = int(match["d"])
+            if not 1 <= day <= last:
+                return None
+            date = datetime.date(y1, month, day)
+            return Period(date, date, "day", text)
+        return Period(datetime.date(y1, month, 1), datetime.date(y1, month, last), "month", text)
+    return Period(datetime.date(y1, 1, 1), datetime.date(y1, 12, 31), "year", text)
+
+
+@dataclass
+class _Files:
+    site: YamlDocument
+    vocabulary: YamlDocument
+    sections: dict[str, YamlDocument]
+
+
+class _Loader:
+    def __init__(self, data_dir: Path, display_root: str) -> None:
+        self.data_dir = data_dir
+        self.display_root = display_root.rstrip("/")
+        self.schema_dir = data_dir / "schema"
+        self.problems: list[Problem] = []
+
+    def display(self, name: str) -> str:
+        return f"{self.display_root}/{name}"
+
+    def load(self) -> Site:
+        files = self.read_all()
+        if self.problems:
+            raise DataError(self.problems)
+        self.check_together(files)
+        if self.problems:
+            raise DataError(self.problems)
+        return self.build(files)
+
+    # -- round 1 --------------------------------------------------------------
+
+    def read(self, name: str, kind: str) -> YamlDocument | None:
+        path = self.data_dir / name
+        if not path.is_file():
+            self.problems.append(Problem(self.display(name), 0, 0, "", "expected this file, received nothing: it does not exist"))
+            return None
+        try:
+            document = read_yaml(path, self.display(name))
+        except DataError as error:
+            self.problems.extend(error.problems)
+            return None
+        found = schema_problems(document, schema_validator(kind, self.schema_dir))
+        self.problems.extend(found)
+        self.problems.extend(self.html_problems(document))
+        return None if found else document
+
+    def html_problems(self, document: YamlDocument) -> Iterator[Problem]:
+        def walk(value: Any, key: Key) -> Iterator[Problem]:
+            if isinstance(value, dict):
+                for name, child in value.items():
+                    yield from walk(child, (*key, name))
+            elif isinstance(value, list):
+                for index, child in enumerate(value):
+                    yield from walk(child, (*key, index))
+            elif isinstance(value, str) and key and key[-1] not in ("quote",):
+                match = _HTML.search(value)
+                if match:
+                    yield document.problem(key, f"expected plain text, received HTML {match.group(0)!r}", "remove the markup: the site formats text itself")
+
+        return walk(document.data, ())
+
+    def read_all(self) -> _Files | None:
+        site = self.read(SITE_FILE, "site")
+        vocabulary = self.read(VOCABULARY_FILE, "vocabulary")
+        sections: dict[str, YamlDocument] = {}
+        listed: list[str] = list(site.data["sections"]) if site else []
+        for name in listed:
+            document = self.read(f"{name}.yaml", "section")
+            if document:
+                sections[name] = document
+        present = sorted(p.stem for p in self.data_dir.glob("*.yaml") if p.name not in (SITE_FILE, VOCABULARY_FILE))
+        for stray in sorted(self.data_dir.glob("*.yml")):
+            self.problems.append(Problem(self.display(stray.name), 0, 0, "", "expected the extension .yaml, received .yml", "rename the file"))
+        if site:
+            for name in present:
+                if name not in listed:
+                    line, column = site.where(("sections",))
+                    self.problems.append(
+                        Problem(self.display(SITE_FILE), line, column, "sections", f"the section file {self.display(name + '.yaml')} is not listed", f"add {name} to sections, or remove the file")
+                    )
+        if site is None or vocabulary is None:
+            return None
+        return _Files(site, vocabulary, sections)
+
+    # -- round 2 --------------------------------------------------------------
+
+    def check_together(self, files: _Files) -> None:
+        vocabulary = files.vocabulary.data
+        units = vocabulary["units"]
+        statuses = vocabulary["statuses"]
+        sources = {s["id"] for s in files.site.data["sources"]}
+        figure_ids: dict[str, tuple[YamlDocument, Key]] = {}
+        chart_ids: dict[str, tuple[YamlDocument, Key]] = {}
+        values_by_figure: dict[str, list[dict[str, Any]]] = {}
+        unit_of: dict[str, str] = {}
+
+        def unique(table: dict[str, tuple[YamlDocument, Key]], ident: str, document: YamlDocument, key: Key, what: str) -> None:
+            if ident in table:
+                first_doc, first_key = table[ident]
+                line, _ = first_doc.where(first_key)
+                self.problems.append(document.problem(key, f"duplicate {what} id {ident!r}, first used in {first_doc.file} line {line}", "ids must be unique across the site"))
+            else:
+                table[ident] = (document, key)
+
+        self.check_sources(files.site)
+        for name, document in files.sections.items():
+            data = document.data
+            note_ids = self.unique_local(document, data.get("notes", []), "notes", "note")
+            self.unique_local(document, data.get("lists", []), "lists", "list")
+            for index, figure in enumerate(data.get("figures", [])):
+                key: Key = ("figures", index)
+                unique(figure_ids, figure["id"], document, (*key, "id"), "figure")
+                values_by_figure[figure["id"]] = figure["values"]
+                unit_of[figure["id"]] = figure["unit"]
+                unit = units.get(figure["unit"])
+                if unit is None:
+                    self.problems.append(self.unknown(document, (*key, "unit"), "unit", figure["unit"], units, "data/vocabulary.yaml"))
+                self.check_values(document, key, figure, unit, sources, note_ids)
+            for index, chart in enumerate(data.get("charts", [])):
+                unique(chart_ids, chart["id"], document, ("charts", index, "id"), "chart")
+            for l_index, item_list in enumerate(data.get("lists", [])):
+                for i_index, item in enumerate(item_list["items"]):
+                    status = item.get("status")
+                    if status is not None and status not in statuses:
+                        self.problems.append(self.unknown(document, ("lists", l_index, "items", i_index, "status"), "status", status, statuses, "data/vocabulary.yaml"))
+            for index, milestone in enumerate(data.get("milestones", [])):
+                if parse_period(milestone["date"], allow_range=False) is None:
+                    self.problems.append(document.problem(("milestones", index, "date"), f"expected a real date such as 2019, 2018-02 or 2023-10-13, received {received(milestone['date'])}"))
+        # References that may cross sections.
+        for name, document in files.sections.items():
+            data = document.data
+            own = {f["id"] for f in data.get("figures", [])}
+            for index, ident in enumerate(data.get("key_figures", [])):
+                if ident not in own:
+                    self.problems.append(self.unknown(document, ("key_figures", index), "figure of this section", ident, own, ""))
+            for c_index, chart in enumerate(data.get("charts", [])):
+                for f_index, ident in enumerate(chart["figures"]):
+                    if ident not in figure_ids:
+                        self.problems.append(self.unknown(document, ("charts", c_index, "figures", f_index), "figure", ident, figure_ids, ""))
+            note_ids = {n["id"] for n in data.get("notes", [])}
+            for r_index, relation in enumerate(data.get("relations", [])):
+                self.check_relation(document, ("relations", r_index), relation, values_by_figure, unit_of, units, note_ids)
+
+    def check_sources(self, site: YamlDocument) -> None:
+        self.unique_local(site, site.data["sources"], "sources", "source")
+        for index, source in enumerate(site.data["sources"]):
+            if "date" in source and parse_period(source["date"], allow_range=False) is None:
+                self.problems.append(site.problem(("sources", index, "date"), f"expected a real date such as 2019, 2018-02 or 2023-10-13, received {received(source['date'])}"))
+
+    def unique_local(self, document: YamlDocument, items: list[dict[str, Any]], field: str, what: str) -> set[str]:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            ident = item["id"]
+            if ident in seen:
+                line, _ = document.where((field, seen[ident], "id"))
+                self.problems.append(document.problem((field, index, "id"), f"duplicate {what} id {ident!r}, first used at line {line}"))
+            else:
+                seen[ident] = index
+        return set(seen)
+
+    def unknown(self, document: YamlDocument, key: Key, what: str, ident: str, known: Any, where: str) -> Problem:
+        close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else (f"define it in {where}" if where else "")
+        return document.problem(key, f"expected the id of a known {what}, received {ident!r}", hint)
+
+    def check_values(self, document: YamlDocument, key: Key, figure: dict[str, Any], unit: dict[str, Any] | None, sources: set[str], note_ids: set[str]) -> None:
+        kind = (unit or {}).get("kind", "measure")
+        previous: Period | None = None
+        seen_times: dict[str, int] = {}
+        for index, value in enumerate(figure["values"]):
+            vkey: Key = (*key, "values", index)
+            number = value["value"]
+            if kind == "count" and (isinstance(number, Decimal) and number != number.to_integral_value()):
+                hint = "a count must be a whole number"
+                text = str(number)
+                if re.fullmatch(r"[0-9]{1,3}\.[0-9]{3}", text):
+                    hint = f"did you mean {text.replace('.', '')}? YAML reads {text} as a decimal: write {text.replace('.', '')}"
+                self.problems.append(document.problem((*vkey, "value"), f"expected a whole number of {figure['unit']}, received {text}", hint))
+            if kind == "percent" and not (0 <= number <= 100):
+                self.problems.append(document.problem((*vkey, "value"), f"expected a percentage from 0 to 100, received {number}"))
+            if kind != "percent" and number < 0:
+                self.problems.append(document.problem((*vkey, "value"), f"expected a number of at least 0, received {number}"))
+            field = "period" if "period" in value else "as_of"
+            period = parse_period(value[field], allow_range=field == "period")
+            if period is None:
+                expected = "a real period such as 2023, 2011-2015, 2018-02 or 2023-10-13" if field == "period" else "a real date such as 2019, 2018-02 or 2023-10-13"
+                self.problems.append(document.problem((*vkey, field), f"expected {expected}, received {received(value[field])}"))
+            else:
+                raw = period.raw
+                if raw in seen_times:
+                    self.problems.append(document.problem((*vkey, field), f"expected one value per period, received {raw} twice (first at values[{seen_times[raw]}])"))
+                seen_times[raw] = index
+                if previous is not None and period.sort_key < previous.sort_key:
+                    self.problems.append(document.problem((*vkey, field), f"expected values in time order, received {raw} after {previous.raw}"))
+                previous = period
+            if value.get("source", None) is not None and value["source"] not in sources:
+                self.problems.append(self.unknown(document, (*vkey, "source"), "source", value["source"], sources, "data/site.yaml"))
+            for n_index, note in enumerate(value.get("notes", [])):
+                if note not in note_ids:
+                    self.problems.append(self.unknown(document, (*vkey, "notes", n_index), "note of this section", note, note_ids, "this file's notes"))
+
+    def check_relation(self, document: YamlDocument, key: Key, relation: dict[str, Any], values: dict[str, list[dict[str, Any]]], unit_of: dict[str, str], units: dict[str, Any], note_ids: set[str]) -> None:
+        def resolve(ref: str, rkey: Key) -> Decimal | None:
+            ident, _, period = ref.partition("@")
+            if ident not in values:
+                self.problems.append(self.unknown(document, rkey, "figure", ident, values, ""))
+                return None
+            series = values[ident]
+            if not period:
+                if len(series) != 1:
+                    periods = ", ".join(str(v.get("period", v.get("as_of"))) for v in series)
+                    self.problems.append(document.problem(rkey, f"expected {ident}@period for a series, received {ref!r}", f"the periods are {periods}"))
+                    return None
+                return Decimal(series[0]["value"])
+            for item in series:
+                if str(item.get("period", item.get("as_of"))) == period:
+                    return Decimal(item["value"])
+            periods = ", ".join(str(v.get("period", v.get("as_of"))) for v in series)
+            self.problems.append(document.problem(rkey, f"expected a period of {ident}, received {period!r}", f"the periods are {periods}"))
+            return None
+
+        result = resolve(relation["result"], (*key, "result"))
+        operands = [resolve(ref, (*key, "operands", i)) for i, ref in enumerate(relation["operands"])]
+        if relation.get("note") is not None and relation["note"] not in note_ids:
+            self.problems.append(self.unknown(document, (*key, "note"), "note of this section", relation["note"], note_ids, "this file's notes"))
+        if result is None or any(o is None for o in operands):
+            return
+        kind = relation["kind"]
+        ops = [o for o in operands if o is not None]
+        if kind in ("ratio", "growth") and len(ops) != 2:
+            self.problems.append(document.problem((*key, "operands"), f"expected 2 operands for {kind}, received {len(ops)}"))
+            return
+        computed = compute_relation(kind, ops)
+        if computed is None:
+            self.problems.append(document.problem((*key, "operands"), "expected a non-zero divisor, received 0"))
+            return
+        result_unit = units.get(unit_of.get(relation["result"].partition("@")[0], ""), {})
+        default = Decimal("0.5") if result_unit.get("kind") == "percent" else Decimal(0)
+        tolerance = Decimal(relation.get("tolerance", default))
+        holds = abs(computed - result) <= tolerance
+        shown = f"{relation['result']} is {result}, but {describe_relation(kind, relation['operands'], ops)} = {round_for_message(computed)}"
+        if not holds and relation.get("note") is None:
+            self.problems.append(
+                document.problem(key, f"relation does not hold: {shown} (tolerance {tolerance})", "fix the figure, or, where the source itself is inconsistent, add a note and give its id as note")
+            )
+        if holds and relation.get("note") is not None:
+            self.problems.append(document.problem((*key, "note"), f"expected a broken relation for a note, received one that holds: {relation['result']} is {result} and the computed value is {round_for_message(computed)}", "remove the note"))
+
+    # -- the model ------------------------------------------------------------
+
+    def build(self, files: _Files) -> Site:
+        vocabulary = _vocabulary(files.vocabulary.data)
+        site = files.site.data
+        default_source = site["sources"][0]["id"]
+        sections = tuple(_section(name, files.sections[name].data, vocabulary, default_source) for name in site["sections"])
+        about = site["about"]
+        return Site(
+            title=_text(site["title"]),
+            short_title=_text(site["short_title"]),
+            description=_text(site["description"]),
+            sections=sections,
+            sources={
+                s["id"]: Source(s["id"], s["title"], s.get("author"), _text(s["citation"]), _period(s.get("date")))
+                for s in site["sources"]
+            },
+            home_intro=_paragraphs(site["home"]["intro"]),
+            home_titles={k: _text(v) for k, v in site["home"].items() if k != "intro"},
+            about_title=_text(about["title"]),
+            about_body=_paragraphs(about["body"]),
+            captions_title=_text(about["captions_title"]) if "captions_title" in about else None,
+            captions=tuple(Caption(_text(c["text"]), c["quote"]) for c in about.get("captions", [])),
+            vocabulary=vocabulary,
+        )
+
+
+def compute_relation(kind: str, operands: list[Decimal]) -> Decimal | None:
+    if kind == "sum":
+        return sum(operands, Decimal(0))
+    if operands[1] == 0:
+        return None
+    if kind == "ratio":
+        return operands[0] / operands[1] * 100
+    return (operands[0] / operands[1] - 1) * 100
+
+
+def describe_relation(kind: str, refs: list[str], values: list[Decimal]) -> str:
+    if kind == "sum":
+        return " + ".join(str(v) for v in values)
+    if kind == "ratio":
+        return f"{values[0]} / {values[1]} × 100"
+    return f"({values[0]} / {values[1]} − 1) × 100"
+
+
+def round_for_message(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.01")).normalize()) if value != value.to_integral_value() else str(value.to_integral_value())
+
+
+def _text(data: dict[str, str]) -> Text:
+    return Text(vi=data["vi"], en=data["en"])
+
+
+def _paragraphs(data: dict[str, list[str]]) -> Paragraphs:
+    return Paragraphs(vi=tuple(data["vi"]), en=tuple(data["en"]))
+
+
+def _period(raw: str | int | None) -> Period | None:
+    return None if raw is None else parse_period(raw)
+
+
+def _vocabulary(data: dict[str, Any]) -> Vocabulary:
+    units = {}
+    for ident, unit in data["units"].items():
+        english = unit["en"]
+        one, other = (english["one"], english["other"]) if isinstance(english, dict) else (english, english)
+        units[ident] = Unit(ident, unit["vi"], one, other, unit.get("kind", "measure"))
+    return Vocabulary(
+        units=units,
+        qualifiers={k: _text(v) for k, v in data["qualifiers"].items()},
+        statuses={k: _text(v) for k, v in data["statuses"].items()},
+        abbreviations={k: _text(v) for k, v in data["abbreviations"].items()},
+        labels={k: _text(v) for k, v in data["labels"].items()},
+    )
+
+
+def _section(name: str, data: dict[str, Any], vocabulary: Vocabulary, default_source: str) -> Section:
+    figures = tuple(
+        Figure(
+            id=f["id"],
+            section=name,
+            label=_text(f["label"]),
+            unit=vocabulary.units[f["unit"]],
+            values=tuple(
+                Value(
+                    value=v["value"],
+                    period=_period(v.get("period")),
+                    as_of=_period(v.get("as_of")),
+                    qualifier=v.get("qualifier", "exact"),
+                    source=v.get("source", default_source),
+                    quote=v["quote"],
+                    notes=tuple(v.get("notes", [])),
+                )
+                for v in f["values"]
+            ),
+        )
+        for f in data.get("figures", [])
+    )
+    lists = tuple(
+        ItemList(
+            id=l["id"],
+            title=_text(l["title"]),
+            intro=_text(l["intro"]) if "intro" in l else None,
+            items=tuple(
+                ListItem(_text(i["name"]), _text(i["detail"]) if "detail" in i else None, i.get("status"), i.get("quote"))
+                for i in l["items"]
+            ),
+            open_ended=bool(l.get("open_ended", False)),
+        )
+        for l in data.get("lists", [])
+    )
+    milestones = tuple(
+        Milestone(parse_period(m["date"], allow_range=False), _text(m["text"]), m["quote"], name)  # type: ignore[arg-type]
+        for m in data.get("milestones", [])
+    )
+    return Section(
+        id=name,
+        title=_text(data["title"]),
+        summary=_text(data["summary"]),
+        icon=data.get("icon", "material/file-document-outline"),
+        body=_paragraphs(data["body"]),
+        key_figures=tuple(data.get("key_figures", [])),
+        figures=figures,
+        lists=lists,
+        milestones=milestones,
+        notes=tuple(Note(n["id"], _text(n["text"])) for n in data.get("notes", [])),
+        charts=tuple(
+            Chart(c["id"], name, c["kind"], tuple(c["figures"]), _text(c["title"]), _text(c["subtitle"]) if "subtitle" in c else None)
+            for c in data.get("charts", [])
+        ),
+        relations=tuple(
+            Relation(r["kind"], r["result"], tuple(r["operands"]), Decimal(r["tolerance"]) if "tolerance" in r else None, r.get("note"))
+            for r in data.get("relations", [])
+        ),
+    )

@@ -1,0 +1,222 @@
+"""Read one YAML data file strictly, remembering where every value stands.
+
+PyYAML's own loaders are lenient in ways that hurt editors: a duplicate key
+silently wins, ``no`` becomes ``False``, ``2023-10-13`` becomes a date and
+``1.5`` a binary float. This reader composes the node tree and builds plain
+Python values itself:
+
+* mappings with string keys (a duplicate key is a problem);
+* ``true``/``false`` as booleans, and no other words (``yes``, ``no``, ``on``
+  and ``off`` stay text, for the validator to flag where a boolean is due);
+* whole numbers as ``int``, decimals as :class:`decimal.Decimal` exactly as
+  written, everything else as ``str``;
+* no anchors, aliases or custom tags, no empty files, no files over 1 MiB,
+  UTF-8 only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import DataError, Problem, format_path
+
+MAX_BYTES = 1024 * 1024
+"""Larger data files are refused: the whole review is a few dozen KiB."""
+
+MAX_NODES = 100_000
+"""A bound on the number of values, against pathological documents."""
+
+Key = tuple[str | int, ...]
+
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_STR_TAG = "tag:yaml.org,2002:str"
+_KNOWN_TAGS = {
+    _STR_TAG,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+class _Composer(yaml.SafeLoader):
+    """A loader used only to compose nodes. Every plain scalar is tagged
+    ``str`` here; :func:`_scalar` decides its type by our rules."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+@dataclass
+class YamlDocument:
+    """A parsed data file: its plain value and the position of each part."""
+
+    file: str
+    data: Any
+    positions: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    """Where each value starts, 1-based (line, column)."""
+    key_positions: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    """Where each mapping key starts, 1-based (line, column)."""
+
+    def where(self, key: Key, *, at_key: bool = False) -> tuple[int, int]:
+        """The position of ``key``, or of its closest known parent."""
+        table = self.key_positions if at_key else self.positions
+        probe = tuple(key)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), (1, 1))
+
+    def problem(self, key: Key, message: str, hint: str = "", *, at_key: bool = False) -> Problem:
+        line, column = self.where(key, at_key=at_key)
+        return Problem(self.file, line, column, format_path(key), message, hint)
+
+
+def read_yaml(path: Path, display: str) -> YamlDocument:
+    """Parse ``path``; ``display`` is how problems name the file.
+
+    Raises :class:`DataError` with every problem this stage can see.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DataError([Problem(display, 0, 0, "", f"cannot be read: {error.strerror}")]) from None
+    return parse_yaml(raw, display)
+
+
+def parse_yaml(raw: bytes, display: str) -> YamlDocument:
+    """Parse the bytes of a data file; see :func:`read_yaml`."""
+    if len(raw) > MAX_BYTES:
+        raise DataError([Problem(display, 0, 0, "", f"expected a file of at most {MAX_BYTES // 1024} KiB, received {len(raw) // 1024} KiB")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise DataError(
+            [Problem(display, line, column, "", f"expected UTF-8 text, received the byte 0x{raw[error.start]:02x}", "save the file as UTF-8")]
+        ) from None
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        raise DataError([Problem(display, 0, 0, "", "expected data, received an empty file")])
+    try:
+        node = yaml.compose(text, Loader=_Composer)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        message = (error.problem or "invalid YAML").strip()
+        raise DataError([Problem(display, line, column, "", f"invalid YAML: {message}")]) from None
+    except yaml.YAMLError as error:
+        raise DataError([Problem(display, 0, 0, "", f"invalid YAML: {error}")]) from None
+
+    document = YamlDocument(display, None)
+    problems: list[Problem] = []
+    builder = _Builder(document, problems)
+    document.data = builder.build(node, ())
+    if problems:
+        raise DataError(problems)
+    return document
+
+
+class _Builder:
+    def __init__(self, document: YamlDocument, problems: list[Problem]) -> None:
+        self.document = document
+        self.problems = problems
+        self.seen: set[int] = set()
+        self.count = 0
+
+    def fail(self, node: yaml.Node, key: Key, message: str, hint: str = "") -> None:
+        self.problems.append(
+            Problem(self.document.file, node.start_mark.line + 1, node.start_mark.column + 1, format_path(key), message, hint)
+        )
+
+    def build(self, node: yaml.Node, key: Key) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            if self.count == MAX_NODES + 1:
+                self.fail(node, key, f"expected at most {MAX_NODES} values, received more")
+            return None
+        if id(node) in self.seen:
+            # The composer hands back the anchored node itself: point at the
+            # key that holds the alias, where there is one.
+            line, column = self.document.key_positions.get(key, (node.start_mark.line + 1, node.start_mark.column + 1))
+            self.problems.append(
+                Problem(self.document.file, line, column, format_path(key), "expected plain data, received an alias (*name)", "write the value out in full")
+            )
+            return None
+        self.seen.add(id(node))
+        self.document.positions[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag not in _KNOWN_TAGS and node.tag != "!":
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.fail(node, key, f"expected plain data, received the tag {shown}", "remove the tag")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, key)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*key, index)) for index, item in enumerate(node.value)]
+        return self.scalar(node, key)
+
+    def mapping(self, node: yaml.MappingNode, key: Key) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge" or (isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and key_node.style is None):
+                self.fail(key_node, key, "expected plain data, received a merge key (<<)", "write the values out in full")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, key, "expected a name as key, received a list or mapping")
+                continue
+            name = key_node.value
+            child = (*key, name)
+            if name in out:
+                first = self.document.key_positions[child]
+                self.fail(key_node, child, f"duplicate key {name!r}, first given at line {first[0]}", "keep one of them: YAML would silently use the last")
+                continue
+            self.document.key_positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[name] = self.build(value_node, child)
+        return out
+
+    def scalar(self, node: yaml.ScalarNode, key: Key) -> Any:
+        text = node.value
+        if not unicodedata.is_normalized("NFC", text):
+            self.fail(node, key, "expected text in composed Unicode (NFC), received decomposed characters", "retype the accented letters, or save the file as NFC")
+        if node.style is not None or node.tag == "!":
+            return text
+        if node.tag != _STR_TAG:
+            # An explicit standard tag such as !!int.
+            return self.tagged(node, key)
+        if text in _NULL:
+            return None
+        if text in _BOOL:
+            return _BOOL[text]
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text):
+            return Decimal(text)
+        return text
+
+    def tagged(self, node: yaml.ScalarNode, key: Key) -> Any:
+        text = node.value
+        kind = node.tag.removeprefix("tag:yaml.org,2002:")
+        if kind == "int" and _INT.match(text):
+            return int(text)
+        if kind == "float" and (_FLOAT.match(text) or _INT.match(text)):
+            return Decimal(text)
+        if kind == "bool" and text in _BOOL:
+            return _BOOL[text]
+        if kind == "null" and text in _NULL:
+            return None
+        self.fail(node, key, f"expected a value matching the tag !!{kind}, received {text!r}")
+        return None

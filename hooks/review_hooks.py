@@ -1,0 +1,127 @@
+"""MkDocs adapter for the review site. Every function here only adapts: the
+work is done by the ``review`` package next to this file, which knows nothing
+about MkDocs.
+
+How the two languages are built: ``mkdocs.yml`` describes the Vietnamese
+site (``theme.language: vi``). When that build has finished, this hook builds
+the same configuration again with ``theme.language: en`` into ``site/en/``.
+Each language thus gets Material's interface text, its own navigation, its own
+search index and its own sitemap, from one ``mkdocs build`` or ``mkdocs serve``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+# Imported here, at module level: MkDocs puts this folder on sys.path only
+# while it imports the hook.
+from review import languages, pages
+from review.model import DEFAULT_LANGUAGE, LANGUAGES, Site
+from review.problems import DataError
+from review.validation import load_site
+
+log = get_plugin_logger(__name__)
+
+_serving = False
+_sites: dict[str, Site] = {}
+"""The model each language's build is using, by language."""
+
+
+def _language(config: MkDocsConfig) -> str:
+    lang = config.theme["language"]
+    if lang not in LANGUAGES:
+        raise PluginError(f"mkdocs.yml: theme.language: expected one of: {', '.join(LANGUAGES)}; received {lang!r}")
+    return lang
+
+
+def _project_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    lang = _language(config)
+    try:
+        site = load_site(_project_dir(config) / "data")
+    except DataError as error:
+        raise PluginError(error.summary()) from None
+    _sites[lang] = site
+    config.site_name = site.short_title[lang]
+    config.site_description = site.description[lang]
+    handwritten, problems = languages.pair_handwritten(Path(config.docs_dir), _markdown_names(config))
+    if problems:
+        raise PluginError(DataError(problems).summary())
+    config.nav = pages.navigation(site, lang, sorted(handwritten[lang]))
+    # Material shows its language selector only when extra.alternate is set;
+    # our partials/alternate.html draws it from the per-page links made in
+    # on_page_context, and main.html writes the hreflang links. ``True`` (not
+    # a list) keeps base.html from writing site-wide links of its own.
+    config.extra["alternate"] = True
+    return config
+
+
+def _markdown_names(config: MkDocsConfig) -> list[str]:
+    docs = Path(config.docs_dir)
+    return [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
+
+
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    lang = _language(config)
+    site = _sites[lang]
+    handwritten, _ = languages.pair_handwritten(Path(config.docs_dir), _markdown_names(config))
+    for file in list(files):
+        if file.src_uri.endswith(".md"):
+            files.remove(file)
+    for target, source in handwritten[lang].items():
+        files.append(File.generated(config, target, abs_src_path=str(Path(config.docs_dir) / source)))
+    for path, markdown in pages.render_pages(site, lang).items():
+        if path in handwritten[lang]:
+            raise PluginError(f"{Path(config.docs_dir).name}/{handwritten[lang][path]}: this page would replace the generated page {path}; rename it")
+        files.append(File.generated(config, path, content=markdown))
+    return files
+
+
+def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    lang = _language(config)
+    context["i18n_lang"] = lang
+    context["i18n_alternates"] = languages.alternates(page.url, lang, config.site_url or None)
+    return context
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if _language(config) != DEFAULT_LANGUAGE:
+        return
+    for lang in LANGUAGES:
+        if lang != DEFAULT_LANGUAGE:
+            _build_language(config, lang)
+
+
+def _build_language(config: MkDocsConfig, lang: str) -> None:
+    """Build the same configuration in ``lang`` under ``site_dir/<lang>/``."""
+    log.info(f"Building the '{lang}' version")
+    other = load_config(
+        config.config_file_path,
+        site_dir=str(Path(config.site_dir) / lang),
+        docs_dir=config.docs_dir,
+        strict=config.strict,
+        use_directory_urls=config.use_directory_urls,
+    )
+    other.theme["language"] = lang
+    if config.site_url:
+        other.site_url = posixpath.join(config.site_url, languages.prefix(lang))
+    build(other, serve_url=other.site_url if _serving else None)
