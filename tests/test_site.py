@@ -1,0 +1,110 @@
+"""The whole site, built once into a temporary folder: pages in both
+languages, language attributes, switcher and hreflang links, and every figure
+of data/ on its page in each language's format."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from review.formatting import format_time, format_value
+from review.languages import LANGUAGE_NAMES
+from review.model import LANGUAGES
+from conftest import DATA, ROOT, Build, build_site
+
+SECTION_IDS = [path.stem for path in sorted(DATA.glob("*.yaml")) if path.stem not in ("site", "vocabulary")]
+PAGES = ["", "about/", *(f"{s}/" for s in SECTION_IDS)]
+
+
+def visible_text(html: str) -> str:
+    """The page's article text, tags removed and entities decoded."""
+    article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    article = re.sub(r"</?(abbr|span|a|strong|em|sup)\b[^>]*>", "", article)
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", article)))
+
+
+def test_strict_build_has_no_warnings(built: Build):
+    assert built.warnings == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.strip("/") or "home")
+def test_page_exists_with_its_language(built: Build, lang: str, page: str):
+    html = built.page(lang, page)
+    assert f'<html lang="{lang}"' in html
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.strip("/") or "home")
+def test_switcher_and_hreflang_lead_to_the_same_page(built: Build, lang: str, page: str):
+    html = built.page(lang, page)
+    depth = ("" if lang == "vi" else "en/").count("/") + page.count("/")
+    up = "../" * depth
+    expected = {"vi": (up + page) or "./", "en": up + "en/" + page}
+    for other in LANGUAGES:
+        assert f'<link rel="alternate" hreflang="{other}" href="{expected[other]}">' in html
+        assert re.search(rf'<a href="{re.escape(expected[other])}" hreflang="{other}" lang="{other}" class="md-select__link"', html)
+        assert LANGUAGE_NAMES[other] in html
+    assert f'<link rel="alternate" hreflang="x-default" href="{expected["vi"]}">' in html
+    # Material's own site-wide alternates must not appear next to ours.
+    assert len(re.findall(r'<link rel="alternate"', html)) == len(LANGUAGES) + 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_interface_text_is_in_the_page_language(built: Build, lang: str):
+    html = built.page(lang, "energy/")
+    search = {"vi": "Tìm kiếm", "en": "Search"}[lang]
+    assert f'placeholder="{search}"' in html
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_has_its_own_search_index(built: Build, site, lang: str):
+    prefix = "" if lang == "vi" else "en/"
+    index = json.loads((built.site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [lang]
+    titles = {doc["title"] for doc in index["docs"]}
+    for section in site.sections:
+        assert section.title[lang] in titles
+        other = "en" if lang == "vi" else "vi"
+        assert section.title[other] not in titles
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("section_id", SECTION_IDS)
+def test_every_figure_appears_in_the_locale_format(built: Build, site, lang: str, section_id: str):
+    section = site.section(section_id)
+    text = visible_text(built.page(lang, f"{section_id}/"))
+    for figure in section.figures:
+        for value in figure.values:
+            shown = format_value(value, figure.unit, site.vocabulary, lang)
+            when = format_time(value, site.vocabulary, lang)
+            row = f"{figure.label[lang]} {shown} "
+            assert row in text, f"{figure.id}: {row!r} not on the {lang} page"
+            assert when in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_shows_key_figures_and_timeline(built: Build, site, lang: str):
+    text = visible_text(built.page(lang, ""))
+    for section in site.sections:
+        assert section.title[lang] in text
+        for ident in section.key_figures:
+            figure = site.figures[ident]
+            assert format_value(figure.latest, figure.unit, site.vocabulary, lang) in text
+    for milestone in site.milestones:
+        assert milestone.text[lang] in text
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*")}
+
+
+def test_a_build_writes_nothing_into_content_or_data(tmp_path: Path):
+    before = {name: snapshot(ROOT / name) for name in ("content", "data")}
+    assert build_site(ROOT, tmp_path / "site") == []
+    after = {name: snapshot(ROOT / name) for name in ("content", "data")}
+    assert after == before
