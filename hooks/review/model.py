@@ -110,6 +110,8 @@ class ListItem:
     detail: Text | None
     status: str | None
     quote: str | None
+    notes: tuple[str, ...] = ()
+    """Ids of editorial notes of the section that concern this item."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,25 @@ class Relation:
     tolerance: Decimal | None
     """None: the default, 0.5 for a percentage and 0 otherwise."""
     note: str | None
+    stated: Decimal = Decimal(0)
+    """The result as the source states it."""
+    operand_values: tuple[Decimal, ...] = ()
+    """The operands' values, in order."""
+    computed: Decimal = Decimal(0)
+    """The result computed from the operands (a percentage for ratio and growth)."""
+    holds: bool = True
+    """Whether stated and computed agree within the tolerance. A relation that
+    does not hold has a note: the build refuses it otherwise."""
+
+    @property
+    def result_id(self) -> str:
+        """The id of the result's figure, without ``@period``."""
+        return self.result.partition("@")[0]
+
+    @property
+    def result_period(self) -> str | None:
+        """The ``@period`` of the result, if it names one."""
+        return self.result.partition("@")[2] or None
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,8 @@ from .model import (
     Vocabulary,
 )
 from .problems import DataError, Problem, format_path
-from .yamlfile import Key, YamlDocument, read_yaml
+from .provenance import as_yaml, numbers_in, quote_states, vietnamese
+from .yamlfile import YAML11_BOOLEANS, Key, YamlDocument, read_yaml
 
 SITE_FILE = "site.yaml"
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -85,13 +86,40 @@ def load_site(data_dir: Path, display_root: str = "data") -> Site:
     return loader.load()
 
 
+def schema_validator(kind: str, schema_dir: Path, display_root: str = "data") -> Draft202012Validator:
+    """The JSON Schema validator for ``kind`` (section, site or vocabulary).
+
+    Cached while the schema files are unchanged, so that ``mkdocs serve``
+    picks up an edited schema. Raises :class:`DataError` for a schema file
+    that is missing or not JSON.
+    """
+    stamps = []
+    for name in SCHEMAS.values():
+        try:
+            stamps.append((schema_dir / name).stat().st_mtime_ns)
+        except OSError:
+            stamps.append(None)
+    return _schema_validator(kind, schema_dir, display_root, tuple(stamps))
+
+
 @cache
-def schema_validator(kind: str, schema_dir: Path) -> Draft202012Validator:
-    """The JSON Schema validator for ``kind`` (section, site or vocabulary)."""
+def _schema_validator(kind: str, schema_dir: Path, display_root: str, stamps: tuple[int | None, ...]) -> Draft202012Validator:
+    problems: list[Problem] = []
     resources = []
     for name in SCHEMAS.values():
-        contents = json.loads((schema_dir / name).read_text(encoding="utf-8"))
+        shown = f"{display_root}/{schema_dir.name}/{name}"
+        try:
+            contents = json.loads((schema_dir / name).read_text(encoding="utf-8"))
+        except OSError as error:
+            problems.append(Problem(shown, 0, 0, "", f"expected the JSON Schema of the data, received nothing: {error.strerror}"))
+            continue
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            line, column = (error.lineno, error.colno) if isinstance(error, json.JSONDecodeError) else (0, 0)
+            problems.append(Problem(shown, line, column, "", f"expected JSON, received invalid text: {error.msg if isinstance(error, json.JSONDecodeError) else error.reason}"))
+            continue
         resources.append((name, Resource.from_contents(contents)))
+    if problems:
+        raise DataError(problems)
     registry: Registry = Registry().with_resources(resources)
     schema = registry.contents(SCHEMAS[kind])
     return Draft202012Validator(schema, registry=registry)
@@ -220,6 +248,17 @@ def _type_hint(types: list[str], instance: Any) -> str:
     return ""
 
 
+def yaml11_boolean_problems(document: YamlDocument, checked: set[str]) -> Iterator[Problem]:
+    """Unquoted yes/no/on/off that were accepted as text (a boolean field
+    reports them itself). ``checked`` holds the paths that already have a
+    problem, which is not repeated."""
+    for key, word in document.yaml11_booleans.items():
+        if format_path(key) in checked:
+            continue
+        meaning = "true" if YAML11_BOOLEANS[word] else "false"
+        yield document.problem(key, f"expected quoted text, received the bare word {word}, which YAML 1.1 tools read as {meaning}", f'write "{word}" in quotes')
+
+
 # ---------------------------------------------------------------------------
 # Round 2: the files together
 
@@ -265,6 +304,8 @@ class _Loader:
         self.display_root = display_root.rstrip("/")
         self.schema_dir = data_dir / "schema"
         self.problems: list[Problem] = []
+        self.relation_results: dict[tuple[str, int], RelationResult] = {}
+        """What each relation computed, by (section, index), for the pages."""
 
     def display(self, name: str) -> str:
         return f"{self.display_root}/{name}"
@@ -287,11 +328,13 @@ class _Loader:
             return None
         try:
             document = read_yaml(path, self.display(name))
+            validator = schema_validator(kind, self.schema_dir, self.display_root)
         except DataError as error:
             self.problems.extend(error.problems)
             return None
-        found = schema_problems(document, schema_validator(kind, self.schema_dir))
+        found = schema_problems(document, validator)
         self.problems.extend(found)
+        self.problems.extend(yaml11_boolean_problems(document, {p.path for p in found}))
         self.problems.extend(self.html_problems(document))
         return None if found else document
 
@@ -319,8 +362,9 @@ class _Loader:
             document = self.read(f"{name}.yaml", "section")
             if document:
                 sections[name] = document
-        present = sorted(p.stem for p in self.data_dir.glob("*.yaml") if p.name not in (SITE_FILE, VOCABULARY_FILE))
-        for stray in sorted(self.data_dir.glob("*.yml")):
+        # Hidden files are editors' own (Emacs's .#energy.yaml lock, for one).
+        present = sorted(p.stem for p in self.data_dir.glob("*.yaml") if p.name not in (SITE_FILE, VOCABULARY_FILE) and not p.name.startswith("."))
+        for stray in sorted(p for p in self.data_dir.glob("*.yml") if not p.name.startswith(".")):
             self.problems.append(Problem(self.display(stray.name), 0, 0, "", "expected the extension .yaml, received .yml", "rename the file"))
         if site:
             for name in present:
@@ -374,6 +418,8 @@ class _Loader:
                     status = item.get("status")
                     if status is not None and status not in statuses:
                         self.problems.append(self.unknown(document, ("lists", l_index, "items", i_index, "status"), "status", status, statuses, "data/vocabulary.yaml"))
+                    self.check_note_refs(document, ("lists", l_index, "items", i_index), item, note_ids)
+            self.check_notes_used(document)
             for index, milestone in enumerate(data.get("milestones", [])):
                 if parse_period(milestone["date"], allow_range=False) is None:
                     self.problems.append(document.problem(("milestones", index, "date"), f"expected a real date such as 2019, 2018-02 or 2023-10-13, received {received(milestone['date'])}"))
@@ -390,7 +436,9 @@ class _Loader:
                         self.problems.append(self.unknown(document, ("charts", c_index, "figures", f_index), "figure", ident, figure_ids, ""))
             note_ids = {n["id"] for n in data.get("notes", [])}
             for r_index, relation in enumerate(data.get("relations", [])):
-                self.check_relation(document, ("relations", r_index), relation, values_by_figure, unit_of, units, note_ids)
+                checked = self.check_relation(document, ("relations", r_index), relation, values_by_figure, unit_of, units, note_ids)
+                if checked is not None:
+                    self.relation_results[(name, r_index)] = checked
 
     def check_sources(self, site: YamlDocument) -> None:
         self.unique_local(site, site.data["sources"], "sources", "source")
@@ -421,12 +469,15 @@ class _Loader:
         for index, value in enumerate(figure["values"]):
             vkey: Key = (*key, "values", index)
             number = value["value"]
-            if kind == "count" and (isinstance(number, Decimal) and number != number.to_integral_value()):
-                hint = "a count must be a whole number"
+            if kind == "count" and isinstance(number, Decimal):
+                # Any decimal point, even in 41.000, which equals 41.
                 text = str(number)
-                if re.fullmatch(r"[0-9]{1,3}\.[0-9]{3}", text):
-                    hint = f"did you mean {text.replace('.', '')}? YAML reads {text} as a decimal: write {text.replace('.', '')}"
-                self.problems.append(document.problem((*vkey, "value"), f"expected a whole number of {figure['unit']}, received {text}", hint))
+                hint = "write it without a decimal point"
+                if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+", text):
+                    hint = f"did you mean {text.replace('.', '')}? YAML reads {text} as a decimal number: write {text.replace('.', '')}, without the thousands dot"
+                self.problems.append(document.problem((*vkey, "value"), f"expected a whole number (the unit {figure['unit']} counts things), received {text}", hint))
+            elif not isinstance(number, bool) and not quote_states(value["quote"], number):
+                self.problems.append(document.problem((*vkey, "value"), *self.quote_mismatch(number, value["quote"])))
             if kind == "percent" and not (0 <= number <= 100):
                 self.problems.append(document.problem((*vkey, "value"), f"expected a percentage from 0 to 100, received {number}"))
             if kind != "percent" and number < 0:
@@ -446,11 +497,42 @@ class _Loader:
                 previous = period
             if value.get("source", None) is not None and value["source"] not in sources:
                 self.problems.append(self.unknown(document, (*vkey, "source"), "source", value["source"], sources, "data/site.yaml"))
-            for n_index, note in enumerate(value.get("notes", [])):
-                if note not in note_ids:
-                    self.problems.append(self.unknown(document, (*vkey, "notes", n_index), "note of this section", note, note_ids, "this file's notes"))
+            self.check_note_refs(document, vkey, value, note_ids)
 
-    def check_relation(self, document: YamlDocument, key: Key, relation: dict[str, Any], values: dict[str, list[dict[str, Any]]], unit_of: dict[str, str], units: dict[str, Any], note_ids: set[str]) -> None:
+    def check_note_refs(self, document: YamlDocument, key: Key, holder: dict[str, Any], note_ids: set[str]) -> None:
+        """The ``notes`` of a value or list item name notes of its section."""
+        for n_index, note in enumerate(holder.get("notes", [])):
+            if note not in note_ids:
+                self.problems.append(self.unknown(document, (*key, "notes", n_index), "note of this section", note, note_ids, "this file's notes"))
+
+    def check_notes_used(self, document: YamlDocument) -> None:
+        """Every note is shown where it applies: a value, a list item or a
+        relation refers to it."""
+        data = document.data
+        used = {note for figure in data.get("figures", []) for value in figure["values"] for note in value.get("notes", [])}
+        used |= {note for item_list in data.get("lists", []) for item in item_list["items"] for note in item.get("notes", [])}
+        used |= {relation["note"] for relation in data.get("relations", []) if "note" in relation}
+        for index, note in enumerate(data.get("notes", [])):
+            if note["id"] not in used:
+                self.problems.append(
+                    document.problem(("notes", index, "id"), f"expected a note that a value, list item or relation refers to, received {note['id']!r}, which nothing refers to", f"add {note['id']} to the notes of the value or list item it concerns")
+                )
+
+    @staticmethod
+    def quote_mismatch(number: Decimal | int, quote: str) -> tuple[str, str]:
+        shown = vietnamese(number)
+        written = "" if shown == str(number) else f" ({shown} in Vietnamese)"
+        message = f"expected a number that its quote states, received {number}{written}, which the quote does not contain"
+        given = numbers_in(quote)
+        if not given:
+            hint = "the quote gives no number: quote the source's words that state it"
+        elif len(given) == 1:
+            hint = f"the quote gives {given[0]}: write {as_yaml(given[0])}, or fix the quote"
+        else:
+            hint = f"the quote gives {', '.join(given)}: write one of them the YAML way ({', '.join(as_yaml(n) for n in given)}), or fix the quote"
+        return message, hint
+
+    def check_relation(self, document: YamlDocument, key: Key, relation: dict[str, Any], values: dict[str, list[dict[str, Any]]], unit_of: dict[str, str], units: dict[str, Any], note_ids: set[str]) -> RelationResult | None:
         def resolve(ref: str, rkey: Key) -> Decimal | None:
             ident, _, period = ref.partition("@")
             if ident not in values:
@@ -475,27 +557,31 @@ class _Loader:
         if relation.get("note") is not None and relation["note"] not in note_ids:
             self.problems.append(self.unknown(document, (*key, "note"), "note of this section", relation["note"], note_ids, "this file's notes"))
         if result is None or any(o is None for o in operands):
-            return
+            return None
         kind = relation["kind"]
         ops = [o for o in operands if o is not None]
         if kind in ("ratio", "growth") and len(ops) != 2:
             self.problems.append(document.problem((*key, "operands"), f"expected 2 operands for {kind}, received {len(ops)}"))
-            return
+            return None
         computed = compute_relation(kind, ops)
         if computed is None:
             self.problems.append(document.problem((*key, "operands"), "expected a non-zero divisor, received 0"))
-            return
+            return None
         result_unit = units.get(unit_of.get(relation["result"].partition("@")[0], ""), {})
         default = Decimal("0.5") if result_unit.get("kind") == "percent" else Decimal(0)
         tolerance = Decimal(relation.get("tolerance", default))
         holds = abs(computed - result) <= tolerance
-        shown = f"{relation['result']} is {result}, but {describe_relation(kind, relation['operands'], ops)} = {round_for_message(computed)}"
         if not holds and relation.get("note") is None:
             self.problems.append(
-                document.problem(key, f"relation does not hold: {shown} (tolerance {tolerance})", "fix the figure, or, where the source itself is inconsistent, add a note and give its id as note")
+                document.problem(
+                    key,
+                    f"expected {relation['result']} to be {describe_relation(kind, relation['operands'], ops)} = {round_for_message(computed)} (tolerance {tolerance}), received {result}",
+                    "fix the figure, or, where the source itself is inconsistent, add a note and give its id as note",
+                )
             )
         if holds and relation.get("note") is not None:
             self.problems.append(document.problem((*key, "note"), f"expected a broken relation for a note, received one that holds: {relation['result']} is {result} and the computed value is {round_for_message(computed)}", "remove the note"))
+        return RelationResult(result, tuple(ops), computed, holds)
 
     # -- the model ------------------------------------------------------------
 
@@ -503,7 +589,10 @@ class _Loader:
         vocabulary = _vocabulary(files.vocabulary.data)
         site = files.site.data
         default_source = site["sources"][0]["id"]
-        sections = tuple(_section(name, files.sections[name].data, vocabulary, default_source) for name in site["sections"])
+        sections = tuple(
+            _section(name, files.sections[name].data, vocabulary, default_source, {index: result for (section, index), result in self.relation_results.items() if section == name})
+            for name in site["sections"]
+        )
         about = site["about"]
         return Site(
             title=_text(site["title"]),
@@ -522,6 +611,14 @@ class _Loader:
             captions=tuple(Caption(_text(c["text"]), c["quote"]) for c in about.get("captions", [])),
             vocabulary=vocabulary,
         )
+
+
+@dataclass(frozen=True)
+class RelationResult:
+    stated: Decimal
+    operands: tuple[Decimal, ...]
+    computed: Decimal
+    holds: bool
 
 
 def compute_relation(kind: str, operands: list[Decimal]) -> Decimal | None:
@@ -573,7 +670,7 @@ def _vocabulary(data: dict[str, Any]) -> Vocabulary:
     )
 
 
-def _section(name: str, data: dict[str, Any], vocabulary: Vocabulary, default_source: str) -> Section:
+def _section(name: str, data: dict[str, Any], vocabulary: Vocabulary, default_source: str, results: dict[int, RelationResult]) -> Section:
     figures = tuple(
         Figure(
             id=f["id"],
@@ -601,7 +698,7 @@ def _section(name: str, data: dict[str, Any], vocabulary: Vocabulary, default_so
             title=_text(l["title"]),
             intro=_text(l["intro"]) if "intro" in l else None,
             items=tuple(
-                ListItem(_text(i["name"]), _text(i["detail"]) if "detail" in i else None, i.get("status"), i.get("quote"))
+                ListItem(_text(i["name"]), _text(i["detail"]) if "detail" in i else None, i.get("status"), i.get("quote"), tuple(i.get("notes", [])))
                 for i in l["items"]
             ),
             open_ended=bool(l.get("open_ended", False)),
@@ -628,7 +725,17 @@ def _section(name: str, data: dict[str, Any], vocabulary: Vocabulary, default_so
             for c in data.get("charts", [])
         ),
         relations=tuple(
-            Relation(r["kind"], r["result"], tuple(r["operands"]), Decimal(r["tolerance"]) if "tolerance" in r else None, r.get("note"))
-            for r in data.get("relations", [])
+            Relation(
+                r["kind"],
+                r["result"],
+                tuple(r["operands"]),
+                Decimal(r["tolerance"]) if "tolerance" in r else None,
+                r.get("note"),
+                stated=results[index].stated,
+                operand_values=results[index].operands,
+                computed=results[index].computed,
+                holds=results[index].holds,
+            )
+            for index, r in enumerate(data.get("relations", []))
         ),
     )

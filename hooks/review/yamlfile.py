@@ -7,7 +7,9 @@ Python values itself:
 
 * mappings with string keys (a duplicate key is a problem);
 * ``true``/``false`` as booleans, and no other words (``yes``, ``no``, ``on``
-  and ``off`` stay text, for the validator to flag where a boolean is due);
+  and ``off`` stay text, for the validator to flag: where a boolean is due,
+  and also where text is due but the word is unquoted, since YAML 1.1 tools
+  would read it as a boolean — see :attr:`YamlDocument.yaml11_booleans`);
 * whole numbers as ``int``, decimals as :class:`decimal.Decimal` exactly as
   written, everything else as ``str``;
 * no anchors, aliases or custom tags, no empty files, no files over 1 MiB,
@@ -39,6 +41,14 @@ _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+YAML11_BOOLEANS = {
+    word: value
+    for words, value in (("yes on", True), ("no off", False))
+    for lower in words.split()
+    for word in (lower, lower.capitalize(), lower.upper())
+}
+"""Unquoted words that YAML 1.1 tools (PyYAML's own loaders among them) read
+as booleans, and the boolean they would read."""
 _STR_TAG = "tag:yaml.org,2002:str"
 _KNOWN_TAGS = {
     _STR_TAG,
@@ -68,6 +78,9 @@ class YamlDocument:
     """Where each value starts, 1-based (line, column)."""
     key_positions: dict[Key, tuple[int, int]] = field(default_factory=dict)
     """Where each mapping key starts, 1-based (line, column)."""
+    yaml11_booleans: dict[Key, str] = field(default_factory=dict)
+    """Values written as an unquoted ``yes``, ``no``, ``on`` or ``off``: kept as
+    text here, but read as booleans by YAML 1.1 tools."""
 
     def where(self, key: Key, *, at_key: bool = False) -> tuple[int, int]:
         """The position of ``key``, or of its closest known parent."""
@@ -201,6 +214,8 @@ class _Builder:
             return None
         if text in _BOOL:
             return _BOOL[text]
+        if text in YAML11_BOOLEANS:
+            self.document.yaml11_booleans[key] = text
         if _INT.match(text):
             return int(text)
         if _FLOAT.match(text):
