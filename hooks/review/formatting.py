@@ -85,6 +85,17 @@ def format_quantity(value: Decimal | int | float, unit: Unit, lang: str, *, deci
     return f"{format_number(value, lang, decimals=decimals)} {unit_name(unit, value, lang)}"
 
 
+APPROXIMATELY = "\u2248"
+
+
+def format_computed(value: Decimal, unit: Unit, lang: str, *, decimals: int) -> str:
+    """A computed value rounded to ``decimals``, marked ``≈`` where rounding
+    changed it: ``≈ 25,78%`` / ``≈ 25.78%``, ``1.362 DVCTT``."""
+    rounded = value.quantize(Decimal(1).scaleb(-decimals))
+    shown = format_quantity(rounded, unit, lang, decimals=decimals)
+    return shown if rounded == value else f"{APPROXIMATELY} {shown}"
+
+
 def format_value(value: Value, unit: Unit, vocabulary: Vocabulary, lang: str) -> str:
     """A value with its unit and the source's hedge: ``hơn 41.000 lao động``,
     ``more than 41,000 workers``."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import formatting
-from .model import LANGUAGES, Figure, Paragraphs, Period, Section, Site, Text, Unit, Value
+from .model import LANGUAGES, Figure, Paragraphs, Period, Relation, Section, Site, Text, Unit, Value
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -95,6 +96,44 @@ class Language:
     def figure(self, figure_id: str) -> Figure:
         return self.site.figures[figure_id]
 
+    def relation_result(self, relation: Relation) -> str:
+        """The figure a relation computes: its label, and its period if the
+        relation names one."""
+        figure = self.figure(relation.result_id)
+        label = figure.label[self.lang]
+        if relation.result_period is None:
+            return label
+        for value in figure.values:
+            if value.time.raw == relation.result_period:
+                return f"{label} ({self.time(value)})"
+        return label
+
+    def stated(self, relation: Relation) -> str:
+        """The result as the source states it: ``20,52%``."""
+        unit = self.figure(relation.result_id).unit
+        return formatting.format_quantity(relation.stated, unit, self.lang)
+
+    def computed(self, relation: Relation) -> str:
+        """The result computed from the source's own figures: ``≈ 25,78%``."""
+        unit = self.figure(relation.result_id).unit
+        return formatting.format_computed(relation.computed, unit, self.lang, decimals=_computed_decimals(relation))
+
+    def equation(self, relation: Relation) -> str:
+        """``(222 / 176,5 − 1) × 100 ≈ 25,78%``, ``266 + 1.096 = 1.362``."""
+        computed = self.computed(relation)
+        if computed.startswith(formatting.APPROXIMATELY):
+            return f"{self.formula(relation)} {computed}"
+        return f"{self.formula(relation)} = {computed}"
+
+    def formula(self, relation: Relation) -> str:
+        """The arithmetic with the source's numbers: ``(222 / 176,5 − 1) × 100``."""
+        numbers = [formatting.format_number(v, self.lang) for v in relation.operand_values]
+        if relation.kind == "sum":
+            return " + ".join(numbers)
+        if relation.kind == "ratio":
+            return f"{numbers[0]} / {numbers[1]} × 100"
+        return f"({numbers[0]} / {numbers[1]} \u2212 1) × 100"
+
     def abbreviations(self) -> list[tuple[str, str]]:
         return [(name, text[self.lang]) for name, text in sorted(self.site.vocabulary.abbreviations.items())]
 
@@ -107,7 +146,37 @@ def _render(template: str, lang: str, site: Site, **context: Any) -> str:
 
 
 def render_section(site: Site, section: Section, lang: str) -> str:
-    return _render("section.md.j2", lang, site, section=section, note_numbers=section.note_numbers())
+    return _render("section.md.j2", lang, site, section=section, note_numbers=section.note_numbers(), disputed=disputed_values(site))
+
+
+def _computed_decimals(relation: Relation) -> int:
+    """A sum is exact with its operands' decimals. A ratio or a growth rate
+    gets two decimals, or as many as the source's figure, whichever is more;
+    trailing zeros are dropped (100%, not 100,00%)."""
+    if relation.kind == "sum":
+        return max(formatting.written_decimals(v) for v in relation.operand_values)
+    stated = formatting.written_decimals(relation.stated)
+    rounded = relation.computed.quantize(Decimal(1).scaleb(-max(2, stated)))
+    exponent = rounded.normalize().as_tuple().exponent
+    needed = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return max(stated, needed)
+
+
+def disputed_values(site: Site) -> dict[tuple[str, int], Relation]:
+    """The values that a relation with a note finds inconsistent, by (figure
+    id, index of the value): the page shows the computed value next to them."""
+    out: dict[tuple[str, int], Relation] = {}
+    figures = site.figures
+    for section in site.sections:
+        for relation in section.relations:
+            if relation.holds or relation.note is None:
+                continue
+            figure = figures[relation.result_id]
+            for index, value in enumerate(figure.values):
+                if relation.result_period in (None, value.time.raw):
+                    out[(figure.id, index)] = relation
+                    break
+    return out
 
 
 def render_home(site: Site, lang: str) -> str:
