@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from review import languages, pages
 from review.model import DEFAULT_LANGUAGE, LANGUAGES, Site
 from review.problems import DataError
+from review.reference import Reference, load_reference
 from review.validation import load_site
 
 log = get_plugin_logger(__name__)
@@ -36,6 +37,12 @@ log = get_plugin_logger(__name__)
 _serving = False
 _sites: dict[str, Site] = {}
 """The model each language's build is using, by language."""
+_references: dict[str, Reference] = {}
+"""The field reference (from data/schema/) each language's build is using."""
+_derived: tuple[Site, Reference] | None = None
+"""While the default language's build builds the others: its model, so that
+every language shows the same snapshot of data/ even if a file is saved
+between the two builds."""
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -55,18 +62,26 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Everything is checked here, before MkDocs cleans site_dir: bad data
+    # leaves the last good site in place (and mkdocs serve keeps serving it).
     lang = _language(config)
-    try:
-        site = load_site(_project_dir(config) / "data")
-    except DataError as error:
-        raise PluginError(error.summary()) from None
+    if _derived is not None:
+        site, reference = _derived
+    else:
+        data = _project_dir(config) / "data"
+        try:
+            site = load_site(data)
+            reference = load_reference(data / "schema")
+        except DataError as error:
+            raise PluginError(error.summary()) from None
     _sites[lang] = site
+    _references[lang] = reference
     config.site_name = site.short_title[lang]
     config.site_description = site.description[lang]
     handwritten, problems = languages.pair_handwritten(Path(config.docs_dir), _markdown_names(config))
     if problems:
         raise PluginError(DataError(problems).summary())
-    config.nav = pages.navigation(site, lang, sorted(handwritten[lang]))
+    config.nav = pages.navigation(site, lang, [*sorted(handwritten[lang]), pages.REFERENCE])
     # Material shows its language selector only when extra.alternate is set;
     # our partials/alternate.html draws it from the per-page links made in
     # on_page_context, and main.html writes the hreflang links. ``True`` (not
@@ -89,10 +104,13 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
             files.remove(file)
     for target, source in handwritten[lang].items():
         files.append(File.generated(config, target, abs_src_path=str(Path(config.docs_dir) / source)))
-    for path, markdown in pages.render_pages(site, lang).items():
+    for path, markdown in pages.render_pages(site, lang, _references[lang]).items():
         if path in handwritten[lang]:
             raise PluginError(f"{Path(config.docs_dir).name}/{handwritten[lang][path]}: this page would replace the generated page {path}; rename it")
         files.append(File.generated(config, path, content=markdown))
+    # The JSON Schema of the data, published next to the field reference.
+    for schema in sorted((_project_dir(config) / "data" / "schema").glob("*.json")):
+        files.append(File.generated(config, f"schema/{schema.name}", content=schema.read_bytes()))
     return files
 
 
@@ -111,8 +129,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             _build_language(config, lang)
 
 
+def on_build_error(*, error: Exception) -> None:
+    if _serving and isinstance(error, PluginError):
+        log.info("The site being served is the last one that built: fix the data and save, and it rebuilds")
+
+
 def _build_language(config: MkDocsConfig, lang: str) -> None:
-    """Build the same configuration in ``lang`` under ``site_dir/<lang>/``."""
+    """Build the same configuration in ``lang`` under ``site_dir/<lang>/``,
+    from the same model as the default language."""
+    global _derived
     log.info(f"Building the '{lang}' version")
     other = load_config(
         config.config_file_path,
@@ -124,4 +149,8 @@ def _build_language(config: MkDocsConfig, lang: str) -> None:
     other.theme["language"] = lang
     if config.site_url:
         other.site_url = posixpath.join(config.site_url, languages.prefix(lang))
-    build(other, serve_url=other.site_url if _serving else None)
+    _derived = (_sites[DEFAULT_LANGUAGE], _references[DEFAULT_LANGUAGE])
+    try:
+        build(other, serve_url=other.site_url if _serving else None)
+    finally:
+        _derived = None

@@ -21,11 +21,15 @@ from markupsafe import Markup, escape
 
 from . import formatting
 from .model import LANGUAGES, Figure, Paragraphs, Period, Relation, Section, Site, Text, Unit, Value
+from .reference import Reference
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 HOME = "index.md"
 ABOUT = "about.md"
+REFERENCE = "reference.md"
+"""The field reference, generated from the schema; the hook puts it in the
+navigation after the hand-written pages (the editors' guide among them)."""
 
 _MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(\s*)(#|[-+](?=\s)|[0-9]+(?=[.)]\s)|>)", re.MULTILINE)
@@ -188,12 +192,24 @@ def render_about(site: Site, lang: str) -> str:
     return _render("about.md.j2", lang, site)
 
 
-def render_pages(site: Site, lang: str) -> dict[str, str]:
-    """Every generated page of one language: docs-relative path → Markdown."""
+def render_reference(site: Site, reference: Reference, lang: str) -> str:
+    data_files = {
+        "site": ["data/site.yaml"],
+        "vocabulary": ["data/vocabulary.yaml"],
+        "section": [f"data/{section.id}.yaml" for section in site.sections],
+    }
+    return _render("reference.md.j2", lang, site, reference=reference, data_files=data_files)
+
+
+def render_pages(site: Site, lang: str, reference: Reference | None = None) -> dict[str, str]:
+    """Every generated page of one language: docs-relative path → Markdown.
+    With ``reference``, the field reference too."""
     pages = {HOME: render_home(site, lang)}
     for section in site.sections:
         pages[section_path(section)] = render_section(site, section, lang)
     pages[ABOUT] = render_about(site, lang)
+    if reference is not None:
+        pages[REFERENCE] = render_reference(site, reference, lang)
     return pages
 
 
