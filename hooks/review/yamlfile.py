@@ -68,6 +68,31 @@ class _Composer(yaml.SafeLoader):
     yaml_implicit_resolvers: dict = {}
 
 
+_FastComposer: type | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastComposer(yaml.CSafeLoader):  # type: ignore[no-redef]
+        """The same, with libyaml's parser: about fifteen times faster. On a
+        syntax error the pure-Python composer parses again, for its messages."""
+
+        yaml_implicit_resolvers: dict = {}
+
+
+def _compose(text: str) -> yaml.Node:
+    if _FastComposer is not None:
+        try:
+            return yaml.compose(text, Loader=_FastComposer)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=_Composer)
+
+
+def _plain(node: yaml.Node) -> bool:
+    """Whether a scalar was written without quotes (the C parser says ``''``
+    where the Python one says ``None``)."""
+    return node.style in (None, "")
+
+
 @dataclass
 class YamlDocument:
     """A parsed data file: its plain value and the position of each part."""
@@ -126,7 +151,7 @@ def parse_yaml(raw: bytes, display: str) -> YamlDocument:
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         raise DataError([Problem(display, 0, 0, "", "expected data, received an empty file")])
     try:
-        node = yaml.compose(text, Loader=_Composer)
+        node = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -185,7 +210,7 @@ class _Builder:
     def mapping(self, node: yaml.MappingNode, key: Key) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge" or (isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and key_node.style is None):
+            if key_node.tag == "tag:yaml.org,2002:merge" or (isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and _plain(key_node)):
                 self.fail(key_node, key, "expected plain data, received a merge key (<<)", "write the values out in full")
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
@@ -205,7 +230,7 @@ class _Builder:
         text = node.value
         if not unicodedata.is_normalized("NFC", text):
             self.fail(node, key, "expected text in composed Unicode (NFC), received decomposed characters", "retype the accented letters, or save the file as NFC")
-        if node.style is not None or node.tag == "!":
+        if not _plain(node) or node.tag == "!":
             return text
         if node.tag != _STR_TAG:
             # An explicit standard tag such as !!int.
