@@ -176,8 +176,9 @@ def _describe(error: ValidationError, document: YamlDocument) -> Iterator[Proble
             if name in instance:
                 continue
             if name in LANGUAGES and any(lang in instance for lang in LANGUAGES):
-                language = {"vi": "Vietnamese", "en": "English"}[name]
-                yield document.problem(key, f"text present in only one language: missing the {language} version ({name!r})", f"add {name}: …")
+                names = {"vi": "Vietnamese", "en": "English"}
+                present = next(lang for lang in LANGUAGES if lang in instance)
+                yield document.problem(key, f"expected the text in both languages, received only the {names[present]} version ({present})", f"add {name}: with the {names[name]} text")
             else:
                 yield document.problem(key, f"missing required field {name!r}")
         return
@@ -306,6 +307,9 @@ class _Loader:
         self.problems: list[Problem] = []
         self.relation_results: dict[tuple[str, int], RelationResult] = {}
         """What each relation computed, by (section, index), for the pages."""
+        self.misread: set[str] = set()
+        """Figures with a value that YAML misread (a count such as 1.096):
+        their relations are not computed, which would only repeat the error."""
 
     def display(self, name: str) -> str:
         return f"{self.display_root}/{name}"
@@ -476,6 +480,7 @@ class _Loader:
                 if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+", text):
                     hint = f"did you mean {text.replace('.', '')}? YAML reads {text} as a decimal number: write {text.replace('.', '')}, without the thousands dot"
                 self.problems.append(document.problem((*vkey, "value"), f"expected a whole number (the unit {figure['unit']} counts things), received {text}", hint))
+                self.misread.add(figure["id"])
             elif not isinstance(number, bool) and not quote_states(value["quote"], number):
                 self.problems.append(document.problem((*vkey, "value"), *self.quote_mismatch(number, value["quote"])))
             if kind == "percent" and not (0 <= number <= 100):
@@ -552,6 +557,8 @@ class _Loader:
             self.problems.append(document.problem(rkey, f"expected a period of {ident}, received {period!r}", f"the periods are {periods}"))
             return None
 
+        if any(ref.partition("@")[0] in self.misread for ref in (relation["result"], *relation["operands"])):
+            return None
         result = resolve(relation["result"], (*key, "result"))
         operands = [resolve(ref, (*key, "operands", i)) for i, ref in enumerate(relation["operands"])]
         if relation.get("note") is not None and relation["note"] not in note_ids:
