@@ -180,7 +180,7 @@ def _describe(error: ValidationError, document: YamlDocument) -> Iterator[Proble
                 present = next(lang for lang in LANGUAGES if lang in instance)
                 yield document.problem(key, f"expected the text in both languages, received only the {names[present]} version ({present})", f"add {name}: with the {names[name]} text")
             else:
-                yield document.problem(key, f"missing required field {name!r}")
+                yield document.problem(key, f"expected the required field {name!r}, received none")
         return
     if keyword == "type":
         types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
@@ -373,7 +373,7 @@ class _Loader:
         if site:
             for name in present:
                 if name not in listed:
-                    line, column = site.where(("sections",))
+                    line, column = site.where(("sections",), at_key=True)
                     self.problems.append(
                         Problem(self.display(SITE_FILE), line, column, "sections", f"the section file {self.display(name + '.yaml')} is not listed", f"add {name} to sections, or remove the file")
                     )
@@ -514,6 +514,8 @@ class _Loader:
         """Every note is shown where it applies: a value, a list item or a
         relation refers to it."""
         data = document.data
+        if any(p.file == document.file and ".notes[" in p.path for p in self.problems):
+            return  # a mistyped reference: that problem says it all
         used = {note for figure in data.get("figures", []) for value in figure["values"] for note in value.get("notes", [])}
         used |= {note for item_list in data.get("lists", []) for item in item_list["items"] for note in item.get("notes", [])}
         used |= {relation["note"] for relation in data.get("relations", []) if "note" in relation}

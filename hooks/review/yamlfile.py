@@ -63,9 +63,20 @@ _KNOWN_TAGS = {
 
 class _Composer(yaml.SafeLoader):
     """A loader used only to compose nodes. Every plain scalar is tagged
-    ``str`` here; :func:`_scalar` decides its type by our rules."""
+    ``str`` here; :func:`_scalar` decides its type by our rules. It notes
+    where each alias (``*name``) stands: the node tree only holds the
+    anchored node itself."""
 
     yaml_implicit_resolvers: dict = {}
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.alias_marks: list[yaml.Mark] = []
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            self.alias_marks.append(self.peek_event().start_mark)
+        return super().compose_node(parent, index)
 
 
 _FastComposer: type | None = None
@@ -78,13 +89,18 @@ if getattr(yaml, "__with_libyaml__", False):
         yaml_implicit_resolvers: dict = {}
 
 
-def _compose(text: str) -> yaml.Node:
-    if _FastComposer is not None:
+def _compose(text: str, *, fast: bool = True) -> tuple[yaml.Node, list[yaml.Mark] | None]:
+    """The node tree, and where the aliases stand (``None``: not noted)."""
+    if fast and _FastComposer is not None:
         try:
-            return yaml.compose(text, Loader=_FastComposer)
+            return yaml.compose(text, Loader=_FastComposer), None
         except yaml.YAMLError:
             pass
-    return yaml.compose(text, Loader=_Composer)
+    loader = _Composer(text)
+    try:
+        return loader.get_single_node(), loader.alias_marks
+    finally:
+        loader.dispose()
 
 
 def _plain(node: yaml.Node) -> bool:
@@ -151,30 +167,70 @@ def parse_yaml(raw: bytes, display: str) -> YamlDocument:
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         raise DataError([Problem(display, 0, 0, "", "expected data, received an empty file")])
     try:
-        node = _compose(text)
+        node, alias_marks = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         message = (error.problem or "invalid YAML").strip()
-        raise DataError([Problem(display, line, column, "", f"invalid YAML: {message}")]) from None
+        hint = "indent with spaces, not tabs" if "'\\t'" in message else "check the quotes, colons and indentation here and on the lines just before"
+        raise DataError([Problem(display, line, column, "", f"invalid YAML: {message}", hint)]) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(display, 0, 0, "", f"invalid YAML: {error}")]) from None
 
     document = YamlDocument(display, None)
     problems: list[Problem] = []
-    builder = _Builder(document, problems)
+    builder = _Builder(document, problems, alias_marks)
     document.data = builder.build(node, ())
+    if builder.aliases and alias_marks is None:
+        # Aliases are refused: parse again, noting where each one stands.
+        node, alias_marks = _compose(text, fast=False)
+        document = YamlDocument(display, None)
+        problems = []
+        builder = _Builder(document, problems, alias_marks)
+        document.data = builder.build(node, ())
     if problems:
         raise DataError(problems)
     return document
 
 
 class _Builder:
-    def __init__(self, document: YamlDocument, problems: list[Problem]) -> None:
+    def __init__(self, document: YamlDocument, problems: list[Problem], alias_marks: list[yaml.Mark] | None) -> None:
         self.document = document
         self.problems = problems
         self.seen: set[int] = set()
         self.count = 0
+        self.alias_marks = alias_marks
+        """Where each alias stands, in document order, which is the order
+        this builder meets them in; ``None`` when the parser did not say."""
+        self.aliases = 0
+        """How many aliases the builder has met so far."""
+
+    def alias(self, node: yaml.Node, key: Key) -> None:
+        """Report the alias met at ``key`` (``node`` is the anchored node)."""
+        if self.alias_marks is not None and self.aliases < len(self.alias_marks):
+            mark = self.alias_marks[self.aliases]
+            line, column = mark.line + 1, mark.column + 1
+        else:
+            line, column = self.document.key_positions.get(key, (node.start_mark.line + 1, node.start_mark.column + 1))
+        self.aliases += 1
+        self.problems.append(
+            Problem(self.document.file, line, column, format_path(key), "expected plain data, received an alias (*name)", "write the value out in full")
+        )
+
+    def skip(self, node: yaml.Node) -> None:
+        """Walk a part that is not built (it has a problem already), so that
+        the aliases in it are counted and its anchors are known."""
+        if id(node) in self.seen:
+            self.aliases += 1
+            return
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                self.skip(key_node)
+                self.skip(value_node)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                self.skip(item)
 
     def fail(self, node: yaml.Node, key: Key, message: str, hint: str = "") -> None:
         self.problems.append(
@@ -188,12 +244,8 @@ class _Builder:
                 self.fail(node, key, f"expected at most {MAX_NODES} values, received more")
             return None
         if id(node) in self.seen:
-            # The composer hands back the anchored node itself: point at the
-            # key that holds the alias, where there is one.
-            line, column = self.document.key_positions.get(key, (node.start_mark.line + 1, node.start_mark.column + 1))
-            self.problems.append(
-                Problem(self.document.file, line, column, format_path(key), "expected plain data, received an alias (*name)", "write the value out in full")
-            )
+            # The composer hands back the anchored node itself.
+            self.alias(node, key)
             return None
         self.seen.add(id(node))
         self.document.positions[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -210,17 +262,27 @@ class _Builder:
     def mapping(self, node: yaml.MappingNode, key: Key) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if id(key_node) in self.seen:
+                self.alias(key_node, key)
+                self.skip(value_node)
+                continue
+            self.seen.add(id(key_node))
             if key_node.tag == "tag:yaml.org,2002:merge" or (isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and _plain(key_node)):
                 self.fail(key_node, key, "expected plain data, received a merge key (<<)", "write the values out in full")
+                self.skip(value_node)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self.fail(key_node, key, "expected a name as key, received a list or mapping")
+                self.seen.discard(id(key_node))
+                self.skip(key_node)
+                self.skip(value_node)
                 continue
             name = key_node.value
             child = (*key, name)
             if name in out:
                 first = self.document.key_positions[child]
                 self.fail(key_node, child, f"duplicate key {name!r}, first given at line {first[0]}", "keep one of them: YAML would silently use the last")
+                self.skip(value_node)
                 continue
             self.document.key_positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             out[name] = self.build(value_node, child)
