@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -39,6 +41,9 @@ _sites: dict[str, Site] = {}
 """The model each language's build is using, by language."""
 _references: dict[str, Reference] = {}
 """The field reference (from data/schema/) each language's build is using."""
+_refused = False
+"""Set when on_config refuses the data: the build stopped before MkDocs
+touched site_dir, so the last good site is still there, whole."""
 _derived: tuple[Site, Reference] | None = None
 """While the default language's build builds the others: its model, so that
 every language shows the same snapshot of data/ even if a file is saved
@@ -64,6 +69,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Everything is checked here, before MkDocs cleans site_dir: bad data
     # leaves the last good site in place (and mkdocs serve keeps serving it).
+    global _refused
     lang = _language(config)
     if _derived is not None:
         site, reference = _derived
@@ -73,6 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             site = load_site(data)
             reference = load_reference(data / "schema")
         except DataError as error:
+            _refused = True
             raise PluginError(error.summary()) from None
     _sites[lang] = site
     _references[lang] = reference
@@ -80,6 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_description = site.description[lang]
     handwritten, problems = languages.pair_handwritten(Path(config.docs_dir), _markdown_names(config))
     if problems:
+        _refused = True
         raise PluginError(DataError(problems).summary())
     config.nav = pages.navigation(site, lang, [*sorted(handwritten[lang]), pages.REFERENCE])
     # Material shows its language selector only when extra.alternate is set;
@@ -129,9 +137,28 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             _build_language(config, lang)
 
 
-def on_build_error(*, error: Exception) -> None:
-    if _serving and isinstance(error, PluginError):
-        log.info("The site being served is the last one that built: fix the data and save, and it rebuilds")
+def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    server.builder = _keep_last_good_site(server.builder)
+    return server
+
+
+def _keep_last_good_site(builder: Callable[[], None]) -> Callable[[], None]:
+    """MkDocs 1.6's server holds every request after a failed rebuild
+    ("The server will appear stuck until build errors are resolved"). When
+    our checks refused the data, site_dir still holds the last good site,
+    whole: report the rebuild as done, so that it stays served."""
+
+    def rebuild() -> None:
+        global _refused
+        _refused = False
+        try:
+            builder()
+        except Abort:
+            if not _refused:
+                raise
+            log.info("Still serving the last good site: fix the data and save, and the site rebuilds")
+
+    return rebuild
 
 
 def _build_language(config: MkDocsConfig, lang: str) -> None:

@@ -66,6 +66,28 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return Build(site_dir, warnings)
 
 
+def copy_project(target: Path) -> Path:
+    """A copy of what MkDocs reads: mkdocs.yml, hooks/, content/ and data/."""
+    target.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("hooks", "content", "data"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A writable copy of the project, for tests that build or serve it."""
+    return copy_project(tmp_path / "project")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the one occurrence of ``old`` in ``path``."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of data/, for tests that break it."""

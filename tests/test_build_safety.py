@@ -1,0 +1,73 @@
+"""Nothing lost: bad data stops the build before MkDocs touches the output
+folder, with one clean message and no traceback, so the previous site/ stays
+exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from conftest import build_site, edit
+
+BAD_VALUE = "data/energy.yaml:70:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"
+
+
+def tree(folder: Path) -> dict[str, tuple[str, int] | None]:
+    """Every file's content hash and modification time; folders as None."""
+    out: dict[str, tuple[str, int] | None] = {}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        out[name] = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) if path.is_file() else None
+    return out
+
+
+def break_data(project: Path) -> str:
+    edit(project / "data" / "energy.yaml", "value: 2956.39", "value: 2.956,39")
+    return "The data has 1 problem:\n" + BAD_VALUE
+
+
+def break_content(project: Path) -> str:
+    (project / "content" / "notes.vi.md").write_text("# Ghi chép\n", encoding="utf-8")
+    return "The data has 1 problem:\ncontent/notes.vi.md: expected the page in every language, missing notes.en.md"
+
+
+def break_schema(project: Path) -> str:
+    path = project / "data" / "schema" / "site.schema.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"x-description-vi": "Trang chủ.",', ""), encoding="utf-8")
+    return "The data has 1 problem:\ndata/schema/site.schema.json: properties.home: expected x-description-vi beside description, received only description (describe the field in both languages)"
+
+
+@pytest.mark.parametrize("breakage", [break_data, break_content, break_schema], ids=["data", "content", "schema"])
+def test_a_failed_build_leaves_the_previous_site_as_it_was(project_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, breakage):
+    site = tmp_path / "site"
+    assert build_site(project_copy, site) == []
+    before = tree(site)
+    assert "index.html" in before and "en/index.html" in before
+    message = breakage(project_copy)
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort, match="Aborted with a BuildError!"):
+        build_site(project_copy, site)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == [message]
+    assert tree(site) == before
+
+
+def test_mkdocs_build_refuses_bad_data_in_one_clean_message(project_copy: Path):
+    break_data(project_copy)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=project_copy,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
+    )
+    assert result.returncode == 1
+    assert result.stderr == f"ERROR   -  The data has 1 problem:\n{BAD_VALUE}\n"
+    assert result.stdout == "\nAborted with a BuildError!\n"
+    assert not (project_copy / "site").exists()
