@@ -30,6 +30,7 @@ import jinja2
 
 from .problems import DataError
 from .validation import SITE_FILE, load_site
+from .yamlfile import YAML11_BOOLEANS
 
 TEMPLATES = Path(__file__).parent / "templates" / "new"
 
@@ -48,7 +49,8 @@ def yaml_plain(value: Any) -> str:
     quoted, so that it cannot change the document's structure (the
     validation then says what is wrong with it)."""
     text = nfc(str(value))
-    return text if _PLAIN.match(text) else yaml_text(text)
+    word = text in YAML11_BOOLEANS or text.lower() in ("true", "false", "null")
+    return text if _PLAIN.match(text) and not word else yaml_text(text)
 
 
 def yaml_comment(value: Any) -> str:
@@ -151,7 +153,7 @@ def append_to_list(text: str, key: str, block: str, *, blank_line: bool = True) 
             raise ScaffoldError(f"{key} is written on one line ({key}: […]): write it as a list, one item per line, then try again")
         tail = "" if not lines or lines[-1].strip() == "" else "\n"
         return "".join(lines) + f"{tail}{key}:\n{block}"
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() and not lines[i][0].isspace() and not lines[i].startswith("#")), len(lines))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() and not lines[i][0].isspace() and lines[i][0] not in "#-"), len(lines))
     # The list's last line with content: comments and blank lines after it
     # belong to what follows.
     last = max((i for i in range(start + 1, end) if lines[i].strip() and not lines[i].lstrip().startswith("#")), default=start)
