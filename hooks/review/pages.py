@@ -32,16 +32,30 @@ REFERENCE = "reference.md"
 navigation after the hand-written pages (the editors' guide among them)."""
 
 _MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]|])")
-_LINE_START = re.compile(r"^(\s*)(#|[-+](?=\s)|[0-9]+(?=[.)]\s)|>)", re.MULTILINE)
+_BLOCK_START = re.compile(r"^(#|[-+](?=\s)|!!!|-{3,})")
+_ORDERED_ITEM = re.compile(r"^([0-9]+)([.)])(?=\s)")
+_DETAILS = re.compile(r"^\?\?\?")
+_EMOJI = re.compile(r":(?=[+\-\w]+:)")
+_LINE_BREAKS = re.compile(r"\s*[\r\n]\s*")
 
 
 def escape_markdown(value: Any) -> Markup:
-    """HTML-escape, then neutralise Markdown's inline and block syntax."""
+    """HTML-escape, then neutralise Markdown's inline and block syntax.
+
+    A value becomes one line (a line break inside a paragraph reads as a
+    space anyway), so it cannot break a table row or a list item, nor start
+    a block of its own (a heading, an admonition, code). ``:name:`` would
+    become an emoji: its first colon is written as an entity.
+    """
     if isinstance(value, Markup):
         return value
-    html = str(escape(value))
-    text = _MARKDOWN_INLINE.sub(r"\\\1", html)
-    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _LINE_BREAKS.sub(" ", str(value)).strip()
+    text = str(escape(text))
+    text = _MARKDOWN_INLINE.sub(r"\\\1", text)
+    text = _BLOCK_START.sub(lambda m: "\\" + m.group(1), text)
+    text = _ORDERED_ITEM.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _DETAILS.sub("&#63;??", text)
+    text = _EMOJI.sub("&#58;", text)
     return Markup(text)
 
 

@@ -1,0 +1,88 @@
+"""The editors' guide: in both languages, in the navigation after the About
+page and before the field reference, linking to the reference and the
+schema, and with example error lines that the checks really print."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, Build, edit
+from review.model import LANGUAGES
+from review.problems import DataError
+from review.validation import load_site
+
+GUIDES = {lang: ROOT / "content" / f"editing.{lang}.md" for lang in LANGUAGES}
+
+# Each mistake the guide shows, made on a copy of data/.
+MISTAKES = [
+    ("energy.yaml", "value: 2956.39", "value: 2.956,39"),
+    ("digital.yaml", "value: 1096", "value: 1.096"),
+    ("energy.yaml", "        qualifier: estimated\n        quote: \"sản lượng", "        qualifer: estimated\n        quote: \"sản lượng"),
+    ("industry.yaml", '      en: "Industrial parks"\n', ""),
+    ("energy.yaml", "open_ended: true", "open_ended: yes"),
+    ("digital.yaml", "value: 266\n        as_of: \"2023-10\"\n        quote: \"266", "value: 226\n        as_of: \"2023-10\"\n        quote: \"266"),
+]
+
+
+def example_lines(text: str) -> list[str]:
+    """The lines of the guide's text blocks that report a problem."""
+    blocks = re.findall(r"```text\n(.*?)```", text, flags=re.DOTALL)
+    return [line for block in blocks for line in block.splitlines() if line.startswith("data/")]
+
+
+@pytest.fixture(scope="module")
+def real_lines(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    import shutil
+
+    from conftest import DATA
+
+    lines: set[str] = set()
+    for index, (name, old, new) in enumerate(MISTAKES):
+        data = tmp_path_factory.mktemp(f"mistake{index}") / "data"
+        shutil.copytree(DATA, data)
+        edit(data / name, old, new)
+        with pytest.raises(DataError) as caught:
+            load_site(data)
+        lines |= {str(problem) for problem in caught.value.problems}
+    return lines
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_example_error_is_what_the_checks_print(lang: str, real_lines: set[str]):
+    examples = example_lines(GUIDES[lang].read_text(encoding="utf-8"))
+    assert len(examples) == 7
+    assert [line for line in examples if line not in real_lines] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_guide_is_nfc(lang: str):
+    assert unicodedata.is_normalized("NFC", GUIDES[lang].read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_guide_is_in_the_navigation_between_about_and_the_reference(built: Build, site, lang: str):
+    html = built.page(lang, "editing/")
+    primary = html.split("md-nav--primary", 1)[1].split("md-sidebar--secondary", 1)[0]
+    titles = list(dict.fromkeys(re.findall(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', primary)))
+    about, guide, reference = site.about_title[lang], {"vi": "Hướng dẫn biên tập", "en": "Editors' guide"}[lang], site.vocabulary.labels["reference_title"][lang]
+    order = [title for title in titles if title in (about, guide, reference)]
+    assert order == [about, guide, reference]
+    assert f'<html lang="{lang}"' in html
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_guide_links_to_the_reference_and_the_schema(built: Build, lang: str):
+    html = built.page(lang, "editing/")
+    for target in ("../reference/", "../schema/site.schema.json", "../schema/vocabulary.schema.json", "../schema/section.schema.json"):
+        assert f'href="{target}"' in html
+    assert (built.site_dir / ("" if lang == "vi" else "en") / "reference" / "index.html").is_file()
+
+
+def test_the_guide_names_only_scripts_that_exist():
+    for lang, path in GUIDES.items():
+        for script in re.findall(r"scripts/[a-z_-]+(?:\.py)?", path.read_text(encoding="utf-8")):
+            assert (ROOT / script).is_file(), f"{path.name}: {script}"
