@@ -53,6 +53,8 @@ class Server:
             stderr=subprocess.STDOUT,
             text=True,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
+            # Ctrl+C must reach serve even when the test runs in the background.
+            preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)) if os.name == "posix" else None,
         )
         threading.Thread(target=self._read, daemon=True).start()
 
