@@ -27,7 +27,8 @@ HOME = "index.md"
 ABOUT = "about.md"
 
 _MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]|])")
-_LINE_START = re.compile(r"^(\s*)(#|[-+](?=\s)|[0-9]+(?=[.)]\s)|>)", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)(#|[-+](?=\s))", re.MULTILINE)
+_ORDERED_LIST = re.compile(r"^(\s*[0-9]+)([.)])(?=\s)", re.MULTILINE)
 
 
 def escape_markdown(value: Any) -> Markup:
@@ -37,6 +38,7 @@ def escape_markdown(value: Any) -> Markup:
     html = str(escape(value))
     text = _MARKDOWN_INLINE.sub(r"\\\1", html)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _ORDERED_LIST.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     return Markup(text)
 
 
