@@ -236,3 +236,16 @@ def navigation(site: Site, lang: str, extra_pages: list[str]) -> list[dict[str, 
     nav.append({site.about_title[lang]: ABOUT})
     nav += extra_pages
     return nav
+
+
+def copyright(site: Site, lang: str) -> str:
+    """The footer line: the default source, cited in ``lang``. Escaped here,
+    because the theme writes ``copyright`` into HTML as it is."""
+    source = next(iter(site.sources.values()))
+    return str(escape(site.vocabulary.labels["copyright"][lang].replace("{source}", source.citation[lang])))
+
+
+def palette_toggle_name(site: Site, lang: str, scheme: str) -> str:
+    """The label of the colour-scheme toggle shown while ``scheme`` is on."""
+    key = "dark_mode" if scheme == "default" else "light_mode"
+    return site.vocabulary.labels[key][lang]
