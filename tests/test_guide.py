@@ -5,12 +5,12 @@ schema, and with example error lines that the checks really print."""
 from __future__ import annotations
 
 import re
+import shutil
 import unicodedata
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Build, edit
+from conftest import DATA, ROOT, Build, edit
 from review.model import LANGUAGES
 from review.problems import DataError
 from review.validation import load_site
@@ -36,10 +36,6 @@ def example_lines(text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def real_lines(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
-    import shutil
-
-    from conftest import DATA
-
     lines: set[str] = set()
     for index, (name, old, new) in enumerate(MISTAKES):
         data = tmp_path_factory.mktemp(f"mistake{index}") / "data"
