@@ -7,7 +7,7 @@ passed every check, so code that reads the model can trust it.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
@@ -135,14 +135,24 @@ class Note:
     text: Text
 
 
+ChartKind = Literal["bar", "series", "part-of-whole"]
+
+
 @dataclass(frozen=True)
 class Chart:
     id: str
     section: str
-    kind: Literal["bar", "series", "part-of-whole"]
+    """The section whose page shows the chart; its figures may come from any."""
+    kind: ChartKind
     figures: tuple[str, ...]
     title: Text
     subtitle: Text | None
+    labels: dict[str, Text] = field(default_factory=dict)
+    """Short names of the chart's figures, by figure id (optional)."""
+    whole: str | None = None
+    """part-of-whole: the figure that is the whole, if not the sum of the parts."""
+    remainder: Text | None = None
+    """part-of-whole: the name of what the parts leave of the whole."""
 
 
 @dataclass(frozen=True)
