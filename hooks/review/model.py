@@ -7,6 +7,7 @@ passed every check, so code that reads the model can trust it.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -136,6 +137,13 @@ class Note:
 
 
 ChartKind = Literal["bar", "series", "part-of-whole"]
+
+CHART_PLACEHOLDER = re.compile(r"\{([a-z0-9]+(?:-[a-z0-9]+)*)\}")
+"""``{figure-id}`` in a chart's title or subtitle stands for that figure's
+latest value, written for each language."""
+
+MAX_CHART_PARTS = 4
+"""A part-of-whole chart has at most this many parts, so that none disappears."""
 
 
 @dataclass(frozen=True)

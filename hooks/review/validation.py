@@ -30,6 +30,8 @@ from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
 from .model import (
+    CHART_PLACEHOLDER,
+    MAX_CHART_PARTS,
     Caption,
     Chart,
     Figure,
@@ -68,10 +70,6 @@ _TYPE_NAMES = {
 _YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"}
 _LOCAL_NUMBER = re.compile(r"^[-+]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$|^[-+]?[0-9]+,[0-9]+$")
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
-CHART_PLACEHOLDER = re.compile(r"\{([a-z0-9]+(?:-[a-z0-9]+)*)\}")
-"""``{figure-id}`` in a chart's title or subtitle: that figure's latest value."""
-MAX_CHART_PARTS = 4
-"""A part-of-whole chart has at most this many parts, so none disappears."""
 _PERIOD = re.compile(r"^(?P<y1>[0-9]{4})(?:-(?P<y2>[0-9]{4})|-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?$")
 
 
