@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import formatting
+from .charts.views import chart_views
 from .model import LANGUAGES, Figure, Paragraphs, Period, Section, Site, Text, Unit, Value
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -107,7 +108,7 @@ def _render(template: str, lang: str, site: Site, **context: Any) -> str:
 
 
 def render_section(site: Site, section: Section, lang: str) -> str:
-    return _render("section.md.j2", lang, site, section=section, note_numbers=section.note_numbers())
+    return _render("section.md.j2", lang, site, section=section, note_numbers=section.note_numbers(), charts=chart_views(site, section, lang))
 
 
 def render_home(site: Site, lang: str) -> str:

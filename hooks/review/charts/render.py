@@ -89,7 +89,7 @@ def draw_figure(spec: ChartSpec, theme: Theme) -> Figure:
 TOP_PAD = 12.0
 TITLE_GAP = 6.0
 HEADER_GAP = 14.0
-FOOTER_GAP = 12.0
+FOOTER_GAP = 10.0
 BOTTOM_PAD = 8.0
 
 
@@ -104,7 +104,7 @@ def block_height(lines: int, size: float) -> float:
 def plan(spec: ChartSpec) -> Frame:
     """Wrap the texts and size the figure for what it holds."""
     inner = (style.WIDTH - 2 * style.MARGIN) * POINTS
-    title = textfit.wrap(spec.title, inner, style.TITLE_SIZE, "bold")
+    title = textfit.wrap(spec.title, inner, style.TITLE_SIZE, "bold", balance=True)
     subtitle = textfit.wrap(spec.subtitle, inner, style.SUBTITLE_SIZE) if spec.subtitle else []
     source = textfit.wrap(spec.source, inner, style.SOURCE_SIZE)
     header = TOP_PAD + block_height(len(title), style.TITLE_SIZE) + HEADER_GAP
@@ -119,10 +119,10 @@ def names(spec: ChartSpec) -> list[str]:
     """Category names, wrapped for the room the kind gives them."""
     if spec.kind == "bar":
         width = (style.WIDTH - 2 * style.MARGIN) * POINTS * NAME_SHARE
-        return ["\n".join(textfit.wrap(mark.name, width, style.LABEL_SIZE)) for mark in spec.marks]
+        return ["\n".join(textfit.wrap(mark.name, width, style.LABEL_SIZE, balance=True)) for mark in spec.marks]
     if spec.kind == "series":
         width = (style.WIDTH - 2 * style.MARGIN) * POINTS / max(len(spec.marks), 1) * 0.9
-        return ["\n".join(textfit.wrap(mark.name, width, style.LABEL_SIZE)) for mark in spec.marks]
+        return ["\n".join(textfit.wrap(mark.name, width, style.LABEL_SIZE, balance=True)) for mark in spec.marks]
     return [mark.name for mark in spec.marks]
 
 
@@ -134,7 +134,7 @@ def body_height(spec: ChartSpec) -> float:
         return max(per_bar * len(spec.marks), lines * style.LABEL_SIZE * 1.45 + 6 * len(spec.marks)) + 30.0
     if spec.kind == "series":
         return 220.0
-    return 112.0
+    return 100.0
 
 
 def encode(spec: ChartSpec, theme: Theme) -> tuple[ChartData, ChartLabels]:

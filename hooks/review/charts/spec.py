@@ -55,6 +55,8 @@ class ChartSpec:
     subtitle: str
     source: str
     """The source line: the source and the period."""
+    citation: str
+    """The source alone: each source's citation, ``;`` between them."""
     marks: tuple[Mark, ...]
     percent: bool
     """Values are percentages: the value axis runs from 0 to 100%."""
@@ -107,6 +109,7 @@ def chart_spec(site: Site, chart: Chart, lang: str) -> ChartSpec:
         title=nfc(fill_placeholders(chart.title[lang], site, lang)),
         subtitle=nfc(subtitle),
         source=nfc(source),
+        citation=nfc("; ".join(sources)),
         marks=tuple(marks),
         percent=percent,
         whole=whole,
@@ -114,7 +117,8 @@ def chart_spec(site: Site, chart: Chart, lang: str) -> ChartSpec:
     )
 
 
-def _name(chart: Chart, figure: Figure, lang: str) -> str:
+def figure_name(chart: Chart, figure: Figure, lang: str) -> str:
+    """The figure's name on this chart: the chart's short label, or the figure's own."""
     short = chart.labels.get(figure.id)
     return nfc(short[lang] if short else figure.label[lang])
 
@@ -137,7 +141,7 @@ def _mark(site: Site, chart: Chart, figure: Figure, value: Value, lang: str, *, 
     vocabulary = site.vocabulary
     return Mark(
         figure=figure.id,
-        name=nfc(name if name is not None else _name(chart, figure, lang)),
+        name=nfc(name if name is not None else figure_name(chart, figure, lang)),
         value=_decimal(value.value),
         label=nfc(formatting.format_hedged_number(value, figure.unit, vocabulary, lang)),
         quantity=nfc(formatting.format_value(value, figure.unit, vocabulary, lang)),

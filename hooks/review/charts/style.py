@@ -75,8 +75,9 @@ DARK = Theme(
 )
 THEMES: dict[str, Theme] = {theme.name: theme for theme in (LIGHT, DARK)}
 
-WIDTH = 7.5
-"""Figure width in inches (540 pt): about the width of Material's text column."""
+WIDTH = 7.0
+"""Figure width in inches (504 pt, 672 CSS px): about the width of
+Material's text column, so the chart's text shows near its set size."""
 MARGIN = 0.22
 """Left and right margin, in inches."""
 

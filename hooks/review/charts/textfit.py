@@ -29,13 +29,14 @@ SAFETY = 0.97
 """Wrap a little short of the width: renderers differ by a hair."""
 
 
-def wrap(text: str, width: float, size: float, weight: str = "normal") -> list[str]:
+def wrap(text: str, width: float, size: float, weight: str = "normal", *, balance: bool = False) -> list[str]:
     """``text`` broken at spaces into lines no wider than ``width`` points,
-    as few lines as possible and of even lengths (no lone last word). A
-    single word wider than ``width`` gets a line of its own."""
+    as few lines as possible; with ``balance``, of even lengths (no lone
+    last word, for titles and names). A single word wider than ``width``
+    gets a line of its own."""
     limit = width * SAFETY
     lines = _greedy(text, limit, size, weight)
-    if len(lines) < 2:
+    if not balance or len(lines) < 2:
         return lines
     # The narrowest width that still needs no more lines balances them.
     low, high = 0.0, limit
