@@ -8,7 +8,7 @@ axis ticks, which :class:`LocaleFormatter` writes through
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from matplotlib.axes import Axes
@@ -60,9 +60,14 @@ class LocaleFormatter(Formatter):
     def __init__(self, lang: str, *, percent: bool = False) -> None:
         self.lang = lang
         self.percent = percent
+        self.ticks: list[float] = []
+
+    def set_locs(self, locs: Sequence[float]) -> None:
+        """The axis gives all its ticks before it asks for their labels."""
+        self.ticks = list(locs)
 
     def __call__(self, x: float, pos: int | None = None) -> str:
-        decimals = formatting.tick_decimals(self.locs) if len(self.locs) else formatting.tick_decimals([x])
+        decimals = formatting.tick_decimals(self.ticks or [x])
         return formatting.format_tick(x, self.lang, decimals=decimals, percent=self.percent)
 
 
