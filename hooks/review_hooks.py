@@ -68,6 +68,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _sites[lang] = site
     config.site_name = site.short_title[lang]
     config.site_description = site.description[lang]
+    config.copyright = pages.copyright(site, lang)
+    for scheme in config.theme["palette"]:
+        toggle = scheme.get("toggle")
+        if toggle:
+            toggle["name"] = pages.palette_toggle_name(site, lang, scheme["scheme"])
     handwritten, problems = languages.pair_handwritten(Path(config.docs_dir), _markdown_names(config))
     if problems:
         raise PluginError(DataError(problems).summary())

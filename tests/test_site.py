@@ -108,3 +108,12 @@ def test_a_build_writes_nothing_into_content_or_data(tmp_path: Path):
     assert build_site(ROOT, tmp_path / "site") == []
     after = {name: snapshot(ROOT / name) for name in ("content", "data")}
     assert after == before
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_footer_cites_the_source_and_toggles_speak_the_language(built: Build, site, lang: str):
+    html = built.page(lang, "")
+    citation = next(iter(site.sources.values())).citation[lang]
+    assert citation.replace("&", "&amp;") in html
+    for key in ("dark_mode", "light_mode"):
+        assert f'title="{site.vocabulary.labels[key][lang]}"' in html

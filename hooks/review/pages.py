@@ -28,7 +28,8 @@ HOME = "index.md"
 ABOUT = "about.md"
 
 _MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]|])")
-_LINE_START = re.compile(r"^(\s*)(#|[-+](?=\s)|[0-9]+(?=[.)]\s)|>)", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)(#|[-+](?=\s))", re.MULTILINE)
+_ORDERED_LIST = re.compile(r"^(\s*[0-9]+)([.)])(?=\s)", re.MULTILINE)
 
 
 def escape_markdown(value: Any) -> Markup:
@@ -38,6 +39,7 @@ def escape_markdown(value: Any) -> Markup:
     html = str(escape(value))
     text = _MARKDOWN_INLINE.sub(r"\\\1", html)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _ORDERED_LIST.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     return Markup(text)
 
 
@@ -138,3 +140,16 @@ def navigation(site: Site, lang: str, extra_pages: list[str]) -> list[dict[str, 
     nav.append({site.about_title[lang]: ABOUT})
     nav += extra_pages
     return nav
+
+
+def copyright(site: Site, lang: str) -> str:
+    """The footer line: the default source, cited in ``lang``. Escaped here,
+    because the theme writes ``copyright`` into HTML as it is."""
+    source = next(iter(site.sources.values()))
+    return str(escape(site.vocabulary.labels["copyright"][lang].replace("{source}", source.citation[lang])))
+
+
+def palette_toggle_name(site: Site, lang: str, scheme: str) -> str:
+    """The label of the colour-scheme toggle shown while ``scheme`` is on."""
+    key = "dark_mode" if scheme == "default" else "light_mode"
+    return site.vocabulary.labels[key][lang]

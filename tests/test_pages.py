@@ -1,0 +1,74 @@
+"""Rendering: escaping of text from data, and the pages of each language."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import markdown
+import pytest
+
+from review.model import LANGUAGES, Text
+from review.pages import escape_markdown, navigation, render_pages, render_section
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        pytest.param("<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", id="html-tag"),
+        pytest.param("a *b* _c_ `d`", "<p>a *b* _c_ `d`</p>", id="emphasis-and-code"),
+        pytest.param("[link](http://x)", "<p>[link](http://x)</p>", id="link"),
+        pytest.param("# not a heading", "<p># not a heading</p>", id="heading"),
+        pytest.param("- not a list", "<p>- not a list</p>", id="list"),
+        pytest.param("2023. not a list", "<p>2023. not a list</p>", id="ordered-list"),
+        pytest.param("AS&CS", "<p>AS&amp;CS</p>", id="ampersand"),
+        pytest.param("a | b", "<p>a | b</p>", id="pipe"),
+        pytest.param("> not a quote", "<p>&gt; not a quote</p>", id="blockquote"),
+        pytest.param("{ #id }", "<p>{ #id }</p>", id="attr-list"),
+    ],
+)
+def test_text_from_data_shows_as_written(text, html):
+    converted = markdown.markdown(str(escape_markdown(text)), extensions=["attr_list", "tables"])
+    assert converted.replace("&quot;", '"') == html
+
+
+def test_escaping_keeps_table_cells_intact():
+    row = f"| {escape_markdown('a | b')} | c |"
+    converted = markdown.markdown("| x | y |\n| --- | --- |\n" + row, extensions=["tables"])
+    assert "<td>a | b</td>" in converted
+    assert "<td>c</td>" in converted
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_renders(site, lang):
+    pages = render_pages(site, lang)
+    assert set(pages) == {"index.md", "about.md", *(f"{s.id}.md" for s in site.sections)}
+    for path, text in pages.items():
+        assert text.startswith("# "), path
+
+
+def test_html_in_a_label_is_escaped_on_the_page(site):
+    section = site.sections[1]
+    figure = section.figures[0]
+    evil = dataclasses.replace(figure, label=Text(vi="<b>x</b>", en="<b>x</b>"))
+    patched = dataclasses.replace(section, figures=(evil, *section.figures[1:]))
+    text = render_section(site, patched, "en")
+    assert "<b>x</b>" not in text
+    assert "&lt;b&gt;x&lt;/b&gt;" in text
+
+
+def test_a_missing_label_fails_instead_of_vanishing(site):
+    labels = dict(site.vocabulary.labels)
+    del labels["figures_title"]
+    vocabulary = dataclasses.replace(site.vocabulary, labels=labels)
+    broken = dataclasses.replace(site, vocabulary=vocabulary)
+    with pytest.raises(KeyError, match="figures_title"):
+        render_section(broken, site.sections[1], "vi")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_navigation_follows_the_sections_in_each_language(site, lang):
+    nav = navigation(site, lang, ["guide.md"])
+    assert nav[0] == {site.vocabulary.labels["home"][lang]: "index.md"}
+    assert nav[1:-2] == [{s.title[lang]: f"{s.id}.md"} for s in site.sections]
+    assert nav[-2] == {site.about_title[lang]: "about.md"}
+    assert nav[-1] == "guide.md"
