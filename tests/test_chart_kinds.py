@@ -258,3 +258,32 @@ def test_colours_contrast_with_the_scheme_background(theme):
 def test_contrast_formula_on_known_pairs():
     assert style.contrast("#000000", "#ffffff") == pytest.approx(21)
     assert style.contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+
+
+def text_boxes(figure):
+    """Every visible, non-empty text of a drawn figure, with its box in pixels."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    texts = list(figure.texts)
+    for ax in figure.axes:
+        texts += list(ax.texts) + ax.get_xticklabels() + ax.get_yticklabels()
+    return [(t.get_text(), t.get_window_extent(renderer)) for t in texts if t.get_visible() and t.get_text().strip()]
+
+
+@pytest.mark.parametrize(("chart_id", "lang"), CHARTS)
+def test_no_text_is_clipped_or_overlaps_another(site, chart_id, lang):
+    from review.charts.render import draw_figure
+
+    spec = spec_of(site, chart_id, lang)
+    with rc_context(style.rc(style.LIGHT, salt="test")):
+        figure = draw_figure(spec, style.LIGHT)
+        boxes = text_boxes(figure)
+    width, height = figure.bbox.width, figure.bbox.height
+    for text, box in boxes:
+        assert box.x0 >= 0 and box.y0 >= 0 and box.x1 <= width and box.y1 <= height, f"{text!r} leaves the figure"
+    for index, (text, box) in enumerate(boxes):
+        for other, other_box in boxes[index + 1 :]:
+            assert not box.overlaps(other_box), f"{text!r} overlaps {other!r}"

@@ -113,7 +113,7 @@ def draw_bar(ax: Axes, data: ChartData, labels: ChartLabels) -> None:
             xytext=(LABEL_GAP, 0),
             textcoords="offset points",
             ha="left",
-            va="center",
+            va="center_baseline",
             fontsize=VALUE_SIZE,
             fontweight="bold",
             annotation_clip=False,
@@ -188,10 +188,10 @@ def draw_part_of_whole(ax: Axes, data: ChartData, labels: ChartLabels) -> None:
         above = index % 2 == 0
         sign = 1 if above else -1
         y = 0.4 * sign
-        first, second = (name, text)
-        # Name further from the bar when above, nearer when below: it always
-        # reads first.
-        lines = [(second, LABEL_GAP, "normal"), (first, LABEL_GAP + LABEL_SIZE * 1.35, "bold")] if above else [(first, LABEL_GAP, "bold"), (second, LABEL_GAP + LABEL_SIZE * 1.35, "normal")]
+        # The name reads first: above the bar it is the outer line, below
+        # the bar the inner one.
+        near, far = LABEL_GAP, LABEL_GAP + LABEL_SIZE * 1.35
+        lines = [(text, near, "normal"), (name, far, "bold")] if above else [(name, near, "bold"), (text, far, "normal")]
         for line, offset, weight in lines:
             ax.annotate(
                 line,

@@ -31,10 +31,11 @@ from decimal import Decimal
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from ..model import Chart, Site
 from . import style
+from .style import Format
 from .cache import ChartCache
 from .spec import ChartSpec, chart_spec
 from .tables import chart_csv
@@ -47,7 +48,6 @@ CODE_FILES = [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent
 """The code whose every change may change a drawing."""
 LIBRARIES = ("matplotlib", "numpy", "babel", "pillow")
 
-Format = Literal["svg", "png"]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Literal
 
 from matplotlib import rc_context
 from matplotlib.figure import Figure
@@ -23,14 +22,24 @@ from matplotlib.figure import Figure
 from . import style, textfit
 from .kinds import KINDS, ChartData, ChartLabels
 from .spec import ChartSpec, Mark
-from .style import Theme
-
-Format = Literal["svg", "png"]
+from .style import Format, Theme
 
 POINTS = 72.0
 """Points per inch."""
 NAME_SHARE = 0.42
 """Category names of a bar chart take at most this share of the width."""
+TOP_PAD = 12.0
+TITLE_GAP = 6.0
+HEADER_GAP = 14.0
+FOOTER_GAP = 10.0
+BOTTOM_PAD = 8.0
+"""Spaces of the frame, in points."""
+BAR_SLOT = 26.0
+"""Points of height for one bar and its gap, at least."""
+AXIS_ROOM = 30.0
+"""Points for the value axis under the bars."""
+SERIES_HEIGHT = 220.0
+PART_OF_WHOLE_HEIGHT = 100.0
 SVG_METADATA = {"Date": None, "Creator": None}
 PNG_METADATA = {"Software": None}
 
@@ -86,19 +95,11 @@ def draw_figure(spec: ChartSpec, theme: Theme) -> Figure:
     return figure
 
 
-TOP_PAD = 12.0
-TITLE_GAP = 6.0
-HEADER_GAP = 14.0
-FOOTER_GAP = 10.0
-BOTTOM_PAD = 8.0
-
-
 def block_height(lines: int, size: float) -> float:
-    """The height of ``lines`` lines of text at ``size`` points, as
-    Matplotlib sets them with :data:`style.LINE_SPACING`."""
-    if lines == 0:
-        return 0.0
-    return size * 1.17 + (lines - 1) * size * 1.17 * style.LINE_SPACING * 0.86
+    """The height of ``lines`` lines of DejaVu Sans at ``size`` points, as
+    Matplotlib sets them with :data:`style.LINE_SPACING` (measured: each
+    line takes the line spacing times the size, the first line included)."""
+    return lines * size * style.LINE_SPACING
 
 
 def plan(spec: ChartSpec) -> Frame:
@@ -129,12 +130,13 @@ def names(spec: ChartSpec) -> list[str]:
 def body_height(spec: ChartSpec) -> float:
     """Points for the chart itself, ticks and direct labels included."""
     if spec.kind == "bar":
-        lines = sum(max(1, name.count("\n") + 1) for name in names(spec))
-        per_bar = 26.0
-        return max(per_bar * len(spec.marks), lines * style.LABEL_SIZE * 1.45 + 6 * len(spec.marks)) + 30.0
+        # Bars are evenly spaced: each gets the room of the longest name.
+        lines = max(name.count("\n") + 1 for name in names(spec))
+        per_bar = max(BAR_SLOT, lines * style.LABEL_SIZE * 1.25 + 12.0)
+        return per_bar * len(spec.marks) + AXIS_ROOM
     if spec.kind == "series":
-        return 220.0
-    return 100.0
+        return SERIES_HEIGHT
+    return PART_OF_WHOLE_HEIGHT
 
 
 def encode(spec: ChartSpec, theme: Theme) -> tuple[ChartData, ChartLabels]:

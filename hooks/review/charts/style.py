@@ -14,7 +14,10 @@ This module does not import Matplotlib; :func:`rc` returns plain rcParams.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
+
+Format = Literal["svg", "png"]
+"""The file formats a chart is written in."""
 
 # Okabe–Ito.
 BLUE = "#0072B2"
