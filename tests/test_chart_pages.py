@@ -9,7 +9,6 @@ import html
 import io
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 import yaml
