@@ -138,7 +138,7 @@ def test_csv_values_equal_the_yaml(built: Build, section_id, chart, lang):
         pytest.param(
             "industrial-land-area",
             "vi",
-            "Biểu đồ thanh ngang: Diện tích khu công nghiệp và cụm công nghiệp. Khu công nghiệp (837 ha) gấp khoảng 4,9 lần Cụm công nghiệp (170 ha).",
+            "Biểu đồ thanh ngang: Diện tích khu công nghiệp và cụm công nghiệp. 6 khu công nghiệp (837 ha) gấp khoảng 4,9 lần 5 cụm công nghiệp (170 ha).",
             id="times-vi",
         ),
         pytest.param(

@@ -57,7 +57,7 @@ CASES = [
     ),
     pytest.param(
         "industry.yaml",
-        [("      - industrial-clusters-area\n    labels:", "      - industrial-clusters-area\n      - industrial-parks\n    labels:")],
+        [("      - industrial-clusters-area\n    title:", "      - industrial-clusters-area\n      - industrial-parks\n    title:")],
         [
             (
                 "id: industrial-land-area",
@@ -69,7 +69,7 @@ CASES = [
     ),
     pytest.param(
         "digital.yaml",
-        [("      - online-dossier-share\n    labels:", "      - online-dossier-share\n      - ndxp-in-use-share\n    labels:")],
+        [("      - online-dossier-share\n    title:", "      - online-dossier-share\n      - ndxp-in-use-share\n    title:")],
         [("id: online-dossier-rate", "- online-dossier-share", "charts[1].figures: expected parts that add up to at most 100%, received 49 + 95 = 144")],
         id="percentages-over-100",
     ),
@@ -87,7 +87,7 @@ CASES = [
     ),
     pytest.param(
         "digital.yaml",
-        [("      - online-services-full\n    whole:", "      - online-services-full\n      - online-dossiers\n    whole:")],
+        [("      - online-services-full\n    title:", "      - online-services-full\n      - online-dossiers\n    title:")],
         [
             (
                 "id: online-services-by-level",
@@ -111,7 +111,7 @@ CASES = [
     ),
     pytest.param(
         "digital.yaml",
-        [("      - online-services-full\n    whole: online-services-total\n", "")],
+        [("      - online-services-full\n    title:", "    title:"), ("    whole: online-services-total\n", "")],
         [
             (
                 "id: online-services-by-level",
@@ -134,8 +134,14 @@ CASES = [
     ),
     pytest.param(
         "industry.yaml",
-        [("Ha: {industrial-parks} khu", "Ha: {industrial-parkz} khu")],
-        [("id: industrial-land-area", r'"Ha: \{industrial-parkz\}', "charts[0].subtitle.vi: expected the id of a known figure, received 'industrial-parkz' (did you mean 'industrial-parks'?)")],
+        [('vi: "{industrial-parks} khu', 'vi: "{industrial-parkz} khu')],
+        [("id: industrial-land-area", r'"\{industrial-parkz\}', "charts[0].labels.industrial-parks-area.vi: expected the id of a known figure, received 'industrial-parkz' (did you mean 'industrial-parks'?)")],
+        id="unknown-figure-in-a-label",
+    ),
+    pytest.param(
+        "digital.yaml",
+        [("trên {dossiers-total} hồ sơ", "trên {dossier-total} hồ sơ")],
+        [("id: online-dossier-rate", r'vi: (")%', "charts[1].subtitle.vi: expected the id of a known figure, received 'dossier-total' (did you mean 'dossiers-total'?)")],
         id="unknown-figure-in-a-subtitle",
     ),
     pytest.param(

@@ -400,11 +400,13 @@ class _Loader:
         time, parts that do not exceed their whole; and every name the chart
         uses refers to something that exists."""
         ids: list[str] = chart["figures"]
-        for field in ("title", "subtitle"):
+        texts: list[tuple[Key, dict[str, str]]] = [((*key, field), chart[field]) for field in ("title", "subtitle") if field in chart]
+        texts += [((*key, "labels", name), label) for name, label in chart.get("labels", {}).items()]
+        for tkey, text in texts:
             for lang in LANGUAGES:
-                for ident in CHART_PLACEHOLDER.findall(chart.get(field, {}).get(lang, "")):
+                for ident in CHART_PLACEHOLDER.findall(text.get(lang, "")):
                     if ident not in values:
-                        self.problems.append(self.unknown(document, (*key, field, lang), "figure", ident, values, ""))
+                        self.problems.append(self.unknown(document, (*tkey, lang), "figure", ident, values, ""))
         for name in chart.get("labels", {}):
             if name not in ids:
                 self.problems.append(document.problem((*key, "labels", name), f"expected the id of one of this chart's figures, received {name!r}", f"the figures are {', '.join(ids)}", at_key=True))

@@ -117,10 +117,11 @@ def chart_spec(site: Site, chart: Chart, lang: str) -> ChartSpec:
     )
 
 
-def figure_name(chart: Chart, figure: Figure, lang: str) -> str:
-    """The figure's name on this chart: the chart's short label, or the figure's own."""
+def figure_name(site: Site, chart: Chart, figure: Figure, lang: str) -> str:
+    """The figure's name on this chart: the chart's short label (with its
+    ``{figure-id}`` filled in), or the figure's own label."""
     short = chart.labels.get(figure.id)
-    return nfc(short[lang] if short else figure.label[lang])
+    return nfc(fill_placeholders(short[lang], site, lang) if short else figure.label[lang])
 
 
 def _period_name(value: Value, site: Site, lang: str) -> str:
@@ -141,7 +142,7 @@ def _mark(site: Site, chart: Chart, figure: Figure, value: Value, lang: str, *, 
     vocabulary = site.vocabulary
     return Mark(
         figure=figure.id,
-        name=nfc(name if name is not None else figure_name(chart, figure, lang)),
+        name=nfc(name if name is not None else figure_name(site, chart, figure, lang)),
         value=_decimal(value.value),
         label=nfc(formatting.format_hedged_number(value, figure.unit, vocabulary, lang)),
         quantity=nfc(formatting.format_value(value, figure.unit, vocabulary, lang)),

@@ -77,7 +77,7 @@ def chart_csv(site: Site, chart: Chart, lang: str) -> bytes:
             (
                 chart.id,
                 figure.id,
-                figure_name(chart, figure, lang),
+                figure_name(site, chart, figure, lang),
                 machine_number(value.value),
                 figure.unit.id,
                 value.qualifier,
