@@ -98,12 +98,6 @@ CASES = [
         id="parts-of-mixed-units",
     ),
     pytest.param(
-        "industry.yaml",
-        [('    remainder:\n      vi: "Chưa lấp đầy"\n      en: "Not yet filled"\n', "")],
-        [("id: industrial-park-fill-rate", "id: industrial-park-fill-rate", "charts[1]: missing required field 'remainder': the parts leave 59.1% (name what they leave: remainder: {vi: …, en: …})")],
-        id="remainder-missing",
-    ),
-    pytest.param(
         "digital.yaml",
         [("    whole: online-services-total\n", '    remainder:\n      vi: "Khác"\n      en: "Other"\n')],
         [("id: online-services-by-level", "remainder:", "charts[0].remainder: expected no remainder for parts that make up the whole themselves, received one (remove remainder, or give whole)")],
@@ -170,3 +164,20 @@ def test_bad_chart_declaration(data_copy: Path, file, edits, expected):
 
 def test_the_real_charts_are_valid(site):
     assert sum(len(section.charts) for section in site.sections) == 8
+
+
+def test_a_remainder_without_a_name_gets_the_vocabularys(data_copy: Path):
+    from review.charts.spec import chart_spec
+
+    edit(data_copy / "industry.yaml", '    remainder:\n      vi: "Chưa lấp đầy"\n      en: "Not yet filled"\n', "")
+    site = load_site(data_copy)
+    chart = site.section("industry").charts[1]
+    assert [mark.name for mark in chart_spec(site, chart, "vi").marks] == ["Đã lấp đầy", "Phần còn lại"]
+    assert [mark.name for mark in chart_spec(site, chart, "en").marks] == ["Filled", "The rest"]
+
+
+def test_a_typo_in_a_chart_figure_is_reported_once(data_copy: Path):
+    edit(data_copy / "industry.yaml", "      - industrial-clusters-area\n    title:", "      - industrial-cluster-area\n    title:")
+    assert problems(data_copy) == [
+        f"data/industry.yaml:{where(data_copy / 'industry.yaml', 'id: industrial-land-area', r'- (industrial-cluster-area)')}: charts[0].figures[1]: expected the id of a known figure, received 'industrial-cluster-area' (did you mean 'industrial-clusters-area'?)"
+    ]

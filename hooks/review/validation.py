@@ -363,8 +363,8 @@ class _Loader:
             for index, figure in enumerate(data.get("figures", [])):
                 key: Key = ("figures", index)
                 unique(figure_ids, figure["id"], document, (*key, "id"), "figure")
-                values_by_figure[figure["id"]] = figure["values"]
-                unit_of[figure["id"]] = figure["unit"]
+                values_by_figure.setdefault(figure["id"], figure["values"])  # a duplicate is reported; the first one counts
+                unit_of.setdefault(figure["id"], figure["unit"])
                 unit = units.get(figure["unit"])
                 if unit is None:
                     self.problems.append(self.unknown(document, (*key, "unit"), "unit", figure["unit"], units, "data/vocabulary.yaml"))
@@ -407,11 +407,11 @@ class _Loader:
                 for ident in CHART_PLACEHOLDER.findall(text.get(lang, "")):
                     if ident not in values:
                         self.problems.append(self.unknown(document, (*tkey, lang), "figure", ident, values, ""))
+        if any(ident not in values for ident in ids):
+            return  # reported by the caller; the rest would only repeat it
         for name in chart.get("labels", {}):
             if name not in ids:
                 self.problems.append(document.problem((*key, "labels", name), f"expected the id of one of this chart's figures, received {name!r}", f"the figures are {', '.join(ids)}", at_key=True))
-        if any(ident not in values for ident in ids):
-            return  # reported above
         kind = chart["kind"]
         fkey: Key = (*key, "figures")
         unit_kind = {ident: units.get(unit_of[ident], {}).get("kind", "measure") for ident in ids}
@@ -463,9 +463,6 @@ class _Loader:
             self.problems.append(document.problem(fkey, f"expected a percentage, or parts with a whole, for a part-of-whole chart with one part, received {first!r} in {unit_of[first]}", "add whole: <the id of the figure that is the whole>"))
             return
         leaves_remainder = percent or whole is not None
-        if (percent or (whole is not None and total < whole_value)) and "remainder" not in chart:
-            left = f"{100 - total}%" if percent else f"{whole_value - total} of {whole!r}"
-            self.problems.append(document.problem(key, f"missing required field 'remainder': the parts leave {left}", "name what they leave: remainder: {vi: …, en: …}"))
         if not leaves_remainder and "remainder" in chart:
             self.problems.append(document.problem((*key, "remainder"), "expected no remainder for parts that make up the whole themselves, received one", "remove remainder, or give whole", at_key=True))
 

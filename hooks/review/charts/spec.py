@@ -180,7 +180,7 @@ def _parts(site: Site, chart: Chart, figures: list[Figure], lang: str) -> tuple[
     ]
     left = whole_value - total
     if left > 0:
-        assert chart.remainder is not None  # validation requires it
+        remainder = chart.remainder or site.vocabulary.labels["chart_remainder"]
         if unit.kind == "percent":
             decimals = max(formatting.written_decimals(number) for number in numbers)
             text = formatting.format_percent_value(left, lang, decimals=decimals)
@@ -193,7 +193,7 @@ def _parts(site: Site, chart: Chart, figures: list[Figure], lang: str) -> tuple[
         marks.append(
             Mark(
                 figure=None,
-                name=nfc(chart.remainder[lang]),
+                name=nfc(remainder[lang]),
                 value=left,
                 label=nfc(text),
                 quantity=nfc(quantity),
