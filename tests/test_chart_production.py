@@ -6,13 +6,14 @@ parallel workers can import the code on their own."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 from review.charts.cache import MAGIC, ChartCache
-from review.charts.production import HOOKS_DIR, OUTPUTS, cache_key, jobs_for, produce
+from review.charts.production import HOOKS_DIR, OUTPUTS, worker_count, cache_key, jobs_for, produce
 from review.charts.render import render
 from review.charts.spec import chart_spec
 from review.model import Site
@@ -140,3 +141,16 @@ def test_parallel_workers_import_the_code_without_the_hooks_folder_on_the_path(s
     assert (production.drawn, production.workers) == (2 * len(OUTPUTS), 2)
     spec = chart_spec(small, small.section("industry").charts[0], "en")
     assert production.files["en"]["charts/industrial-land-area.svg"] == render(spec, "light", "svg")
+
+
+@pytest.mark.parametrize(
+    ("requested", "jobs", "expected"),
+    [
+        pytest.param(None, 6, 1, id="a-few-drawings-here"),
+        pytest.param(None, 48, min(48, os.cpu_count() or 1), id="a-cold-build-on-every-core"),
+        pytest.param(2, 6, 2, id="as-asked"),
+        pytest.param(8, 3, 3, id="never-more-workers-than-drawings"),
+    ],
+)
+def testworker_count(requested, jobs, expected):
+    assert worker_count(requested, jobs) == expected

@@ -47,6 +47,8 @@ HOOKS_DIR = Path(__file__).resolve().parents[2]
 CODE_FILES = [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parents[1] / "formatting.py"]
 """The code whose every change may change a drawing."""
 LIBRARIES = ("matplotlib", "numpy", "babel", "pillow")
+POOL_THRESHOLD = 12
+"""Fewer drawings than this are drawn in the build's own process."""
 
 
 
@@ -120,8 +122,8 @@ def jobs_for(site: Site, langs: Iterable[str]) -> list[Job]:
 def produce(site: Site, langs: Sequence[str], cache: ChartCache, *, workers: int | None = None) -> Production:
     """The chart files of ``langs``: drawings from ``cache`` where present
     and intact, the rest drawn (in parallel with ``workers`` processes, by
-    default one per core) and stored; the CSVs, which cost nothing, made
-    afresh."""
+    default one per core, see :func:`worker_count`) and stored; the CSVs,
+    which cost nothing, made afresh."""
     start = time.perf_counter()
     production = Production(files={lang: {} for lang in langs})
     jobs = jobs_for(site, langs)
@@ -134,7 +136,7 @@ def produce(site: Site, langs: Sequence[str], cache: ChartCache, *, workers: int
             production.files[job.spec.lang][job.uri] = content
             production.cached += 1
     if missing:
-        production.workers = _worker_count(workers, len(missing))
+        production.workers = worker_count(workers, len(missing))
         for job, content in zip(missing, draw(missing, production.workers)):
             cache.put(job.key, content)
             production.files[job.spec.lang][job.uri] = content
@@ -146,9 +148,13 @@ def produce(site: Site, langs: Sequence[str], cache: ChartCache, *, workers: int
     return production
 
 
-def _worker_count(requested: int | None, jobs: int) -> int:
-    cores = requested if requested is not None else (os.cpu_count() or 1)
-    return max(1, min(cores, jobs))
+def worker_count(requested: int | None, jobs: int) -> int:
+    """``requested``, or one process per core; but a few drawings (one
+    changed figure under ``mkdocs serve``) are quicker drawn here than
+    after starting workers, which costs about a second."""
+    if requested is None:
+        requested = 1 if jobs < POOL_THRESHOLD else (os.cpu_count() or 1)
+    return max(1, min(requested, jobs))
 
 
 def draw(jobs: Sequence[Job], workers: int) -> list[bytes]:
