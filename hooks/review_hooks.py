@@ -116,7 +116,8 @@ def _add_charts(files: Files, config: MkDocsConfig, site: Site, lang: str) -> No
         charts = produce(site, langs, ChartCache(_project_dir(config) / CHART_CACHE))
     except ChartDrawingError as error:
         raise PluginError(str(error)) from error
-    drawn = f"{charts.drawn} drawn by {charts.workers} processes" if charts.drawn else "none drawn"
+    processes = f"{charts.workers} process{'es' if charts.workers > 1 else ''}"
+    drawn = f"{charts.drawn} drawn in {processes}" if charts.drawn else "none drawn"
     log.info(f"Charts ({', '.join(langs)}): {drawn}, {charts.cached} from the cache, in {charts.seconds:.2f} s")
     for uri, content in charts.files[lang].items():
         files.append(File.generated(config, uri, content=content))

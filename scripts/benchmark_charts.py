@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 COPIED = ("mkdocs.yml", "content", "data", "hooks")
-CHARTS_LINE = re.compile(r"Charts \(([^)]*)\): (?:(\d+) drawn by (\d+) processes|none drawn), (\d+) from the cache")
+CHARTS_LINE = re.compile(r"Charts \(([^)]*)\): (?:(\d+) drawn in (\d+) process(?:es)?|none drawn), (\d+) from the cache")
 
 
 def copy_project(target: Path) -> None:
