@@ -29,12 +29,17 @@ from mkdocs.structure.pages import Page
 # Imported here, at module level: MkDocs puts this folder on sys.path only
 # while it imports the hook.
 from review import languages, pages
+from review.charts.cache import ChartCache
+from review.charts.production import ChartDrawingError, produce
 from review.model import DEFAULT_LANGUAGE, LANGUAGES, Site
 from review.problems import DataError
 from review.reference import Reference, load_reference
 from review.validation import load_site
 
 log = get_plugin_logger(__name__)
+
+CHART_CACHE = Path(".cache", "charts")
+"""Drawn charts by the hash of their inputs, under the project (git-ignored)."""
 
 _serving = False
 _sites: dict[str, Site] = {}
@@ -124,7 +129,24 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     # The JSON Schema of the data, published next to the field reference.
     for schema in sorted((_project_dir(config) / "data" / "schema").glob("*.json")):
         files.append(File.generated(config, f"schema/{schema.name}", content=schema.read_bytes()))
+    _add_charts(files, config, site, lang)
     return files
+
+
+def _add_charts(files: Files, config: MkDocsConfig, site: Site, lang: str) -> None:
+    """The chart files (SVG, PNG, CSV) of ``lang``. The default language's
+    build draws what the cache lacks for every language at once, in
+    parallel; the other builds then find theirs in the cache."""
+    langs = LANGUAGES if lang == DEFAULT_LANGUAGE else (lang,)
+    try:
+        charts = produce(site, langs, ChartCache(_project_dir(config) / CHART_CACHE))
+    except ChartDrawingError as error:
+        raise PluginError(str(error)) from error
+    processes = f"{charts.workers} process{'es' if charts.workers > 1 else ''}"
+    drawn = f"{charts.drawn} drawn in {processes}" if charts.drawn else "none drawn"
+    log.info(f"Charts ({', '.join(langs)}): {drawn}, {charts.cached} from the cache, in {charts.seconds:.2f} s")
+    for uri, content in charts.files[lang].items():
+        files.append(File.generated(config, uri, content=content))
 
 
 def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

@@ -9,6 +9,7 @@ English uses CLDR ``en_GB``, to match the site's British spelling:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
 
@@ -101,6 +102,40 @@ def format_value(value: Value, unit: Unit, vocabulary: Vocabulary, lang: str) ->
     ``more than 41,000 workers``."""
     template = vocabulary.qualifiers[value.qualifier][lang]
     return template.replace("{value}", format_quantity(value.value, unit, lang))
+
+
+def format_hedged_number(value: Value, unit: Unit, vocabulary: Vocabulary, lang: str) -> str:
+    """A value with the source's hedge but without its unit, for a label
+    next to an axis or a title that names the unit: ``hơn 40``,
+    ``more than 40``, ``dự kiến 3.800``, ``40,9%``."""
+    if unit.kind == "percent":
+        number = format_percent_value(value.value, lang)
+    else:
+        number = format_number(value.value, lang)
+    return vocabulary.qualifiers[value.qualifier][lang].replace("{value}", number)
+
+
+def tick_decimals(ticks: Iterable[float]) -> int:
+    """The fewest decimals that write every tick of an axis exactly:
+    ``0, 500, 1000`` → 0; ``0, 0.5, 1`` → 1; ``0, 0.25, 0.5`` → 2."""
+    decimals = 0
+    for tick in ticks:
+        rounded = Decimal(repr(round(float(tick), 10))).normalize()
+        exponent = rounded.as_tuple().exponent
+        if isinstance(exponent, int):
+            decimals = max(decimals, -exponent)
+    return decimals
+
+
+def format_tick(value: float, lang: str, *, decimals: int, percent: bool = False) -> str:
+    """A number on a chart axis: ``1.000`` (vi) or ``1,000`` (en), ``25%``.
+    ``decimals`` comes from :func:`tick_decimals`, so all ticks of an axis
+    are written alike."""
+    if value == 0:
+        value = 0.0  # never "-0"
+    if percent:
+        return format_percent_value(value, lang, decimals=decimals)
+    return format_number(value, lang, decimals=decimals)
 
 
 def format_date(period: Period, lang: str) -> str:

@@ -7,7 +7,8 @@ passed every check, so code that reads the model can trust it.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
@@ -137,14 +138,31 @@ class Note:
     text: Text
 
 
+ChartKind = Literal["bar", "series", "part-of-whole"]
+
+CHART_PLACEHOLDER = re.compile(r"\{([a-z0-9]+(?:-[a-z0-9]+)*)\}")
+"""``{figure-id}`` in a chart's title or subtitle stands for that figure's
+latest value, written for each language."""
+
+MAX_CHART_PARTS = 4
+"""A part-of-whole chart has at most this many parts, so that none disappears."""
+
+
 @dataclass(frozen=True)
 class Chart:
     id: str
     section: str
-    kind: Literal["bar", "series", "part-of-whole"]
+    """The section whose page shows the chart; its figures may come from any."""
+    kind: ChartKind
     figures: tuple[str, ...]
     title: Text
     subtitle: Text | None
+    labels: dict[str, Text] = field(default_factory=dict)
+    """Short names of the chart's figures, by figure id (optional)."""
+    whole: str | None = None
+    """part-of-whole: the figure that is the whole, if not the sum of the parts."""
+    remainder: Text | None = None
+    """part-of-whole: the name of what the parts leave of the whole."""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import formatting
+from .charts.views import chart_views
 from .model import LANGUAGES, Figure, Paragraphs, Period, Relation, Section, Site, Text, Unit, Value
 from .reference import Reference
 
@@ -164,7 +165,7 @@ def _render(template: str, lang: str, site: Site, **context: Any) -> str:
 
 
 def render_section(site: Site, section: Section, lang: str) -> str:
-    return _render("section.md.j2", lang, site, section=section, note_numbers=section.note_numbers(), disputed=disputed_values(site))
+    return _render("section.md.j2", lang, site, section=section, note_numbers=section.note_numbers(), disputed=disputed_values(site), charts=chart_views(site, section, lang))
 
 
 def _computed_decimals(relation: Relation) -> int:

@@ -30,6 +30,8 @@ from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
 from .model import (
+    CHART_PLACEHOLDER,
+    MAX_CHART_PARTS,
     Caption,
     Chart,
     Figure,
@@ -409,8 +411,8 @@ class _Loader:
             for index, figure in enumerate(data.get("figures", [])):
                 key: Key = ("figures", index)
                 unique(figure_ids, figure["id"], document, (*key, "id"), "figure")
-                values_by_figure[figure["id"]] = figure["values"]
-                unit_of[figure["id"]] = figure["unit"]
+                values_by_figure.setdefault(figure["id"], figure["values"])  # a duplicate is reported; the first one counts
+                unit_of.setdefault(figure["id"], figure["unit"])
                 unit = units.get(figure["unit"])
                 if unit is None:
                     self.problems.append(self.unknown(document, (*key, "unit"), "unit", figure["unit"], units, "data/vocabulary.yaml"))
@@ -438,11 +440,83 @@ class _Loader:
                 for f_index, ident in enumerate(chart["figures"]):
                     if ident not in figure_ids:
                         self.problems.append(self.unknown(document, ("charts", c_index, "figures", f_index), "figure", ident, figure_ids, ""))
+                self.check_chart(document, ("charts", c_index), chart, values_by_figure, unit_of, units)
             note_ids = {n["id"] for n in data.get("notes", [])}
             for r_index, relation in enumerate(data.get("relations", [])):
                 checked = self.check_relation(document, ("relations", r_index), relation, values_by_figure, unit_of, units, note_ids)
                 if checked is not None:
                     self.relation_results[(name, r_index)] = checked
+
+    def check_chart(self, document: YamlDocument, key: Key, chart: dict[str, Any], values: dict[str, list[dict[str, Any]]], unit_of: dict[str, str], units: dict[str, Any]) -> None:
+        """A chart's figures fit its kind: one unit per axis, a series over
+        time, parts that do not exceed their whole; and every name the chart
+        uses refers to something that exists."""
+        ids: list[str] = chart["figures"]
+        texts: list[tuple[Key, dict[str, str]]] = [((*key, field), chart[field]) for field in ("title", "subtitle") if field in chart]
+        texts += [((*key, "labels", name), label) for name, label in chart.get("labels", {}).items()]
+        for tkey, text in texts:
+            for lang in LANGUAGES:
+                for ident in CHART_PLACEHOLDER.findall(text.get(lang, "")):
+                    if ident not in values:
+                        self.problems.append(self.unknown(document, (*tkey, lang), "figure", ident, values, ""))
+        if any(ident not in values for ident in ids):
+            return  # reported by the caller; the rest would only repeat it
+        for name in chart.get("labels", {}):
+            if name not in ids:
+                self.problems.append(document.problem((*key, "labels", name), f"expected the id of one of this chart's figures, received {name!r}", f"the figures are {', '.join(ids)}", at_key=True))
+        kind = chart["kind"]
+        fkey: Key = (*key, "figures")
+        unit_kind = {ident: units.get(unit_of[ident], {}).get("kind", "measure") for ident in ids}
+        first = ids[0]
+        for name in ("whole", "remainder"):
+            if name in chart and kind != "part-of-whole":
+                self.problems.append(document.problem((*key, name), f"expected {name} only in a part-of-whole chart, received it in a {kind} chart", f"remove {name}", at_key=True))
+        if kind == "series":
+            if len(ids) != 1:
+                self.problems.append(document.problem(fkey, f"expected 1 figure for a series chart, received {len(ids)}", "use kind: bar to compare several figures"))
+            elif len(values[first]) < 2:
+                self.problems.append(document.problem((*fkey, 0), f"expected a figure with at least 2 values for a series chart, received {first!r} with 1 value", "use kind: bar"))
+            return
+        for index, ident in enumerate(ids[1:], start=1):
+            if unit_of[ident] == unit_of[first] or (kind == "bar" and unit_kind[ident] == unit_kind[first] == "count"):
+                continue
+            what = "bar" if kind == "bar" else "part"
+            hint = "a bar chart compares one unit; only counts of different things may share one" if kind == "bar" else "the parts of a whole share its unit"
+            self.problems.append(document.problem((*fkey, index), f"expected a {what} in {unit_of[first]} like {first!r}, received {ident!r} in {unit_of[ident]}", hint))
+            return
+        if kind != "part-of-whole":
+            return
+        if len(ids) > MAX_CHART_PARTS:
+            self.problems.append(document.problem(fkey, f"expected at most {MAX_CHART_PARTS} parts for a part-of-whole chart, received {len(ids)}", "small parts disappear: use kind: bar"))
+            return
+        latest = [Decimal(values[ident][-1]["value"]) for ident in ids]
+        added = " + ".join(str(v) for v in latest)
+        total = sum(latest, Decimal(0))
+        percent = unit_kind[first] == "percent"
+        whole = chart.get("whole")
+        if percent and whole is not None:
+            self.problems.append(document.problem((*key, "whole"), f"expected no whole for parts in percent, received {whole!r}", "a percentage is a share of 100: remove whole"))
+            return
+        if percent and total > 100:
+            self.problems.append(document.problem(fkey, f"expected parts that add up to at most 100%, received {added} = {total}"))
+            return
+        if whole is not None:
+            if whole not in values:
+                self.problems.append(self.unknown(document, (*key, "whole"), "figure", whole, values, ""))
+                return
+            if unit_of[whole] != unit_of[first]:
+                self.problems.append(document.problem((*key, "whole"), f"expected a whole in {unit_of[first]} like its parts, received {whole!r} in {unit_of[whole]}"))
+                return
+            whole_value = Decimal(values[whole][-1]["value"])
+            if total > whole_value:
+                self.problems.append(document.problem((*key, "whole"), f"expected a whole of at least the sum of its parts, received {whole!r} = {whole_value} for parts that add up to {added} = {total}"))
+                return
+        if not percent and whole is None and len(ids) == 1:
+            self.problems.append(document.problem(fkey, f"expected a percentage, or parts with a whole, for a part-of-whole chart with one part, received {first!r} in {unit_of[first]}", "add whole: <the id of the figure that is the whole>"))
+            return
+        leaves_remainder = percent or whole is not None
+        if not leaves_remainder and "remainder" in chart:
+            self.problems.append(document.problem((*key, "remainder"), "expected no remainder for parts that make up the whole themselves, received one", "remove remainder, or give whole", at_key=True))
 
     def check_sources(self, site: YamlDocument) -> None:
         self.unique_local(site, site.data["sources"], "sources", "source")
@@ -679,6 +753,20 @@ def _vocabulary(data: dict[str, Any]) -> Vocabulary:
     )
 
 
+def _chart(section: str, data: dict[str, Any]) -> Chart:
+    return Chart(
+        id=data["id"],
+        section=section,
+        kind=data["kind"],
+        figures=tuple(data["figures"]),
+        title=_text(data["title"]),
+        subtitle=_text(data["subtitle"]) if "subtitle" in data else None,
+        labels={ident: _text(label) for ident, label in data.get("labels", {}).items()},
+        whole=data.get("whole"),
+        remainder=_text(data["remainder"]) if "remainder" in data else None,
+    )
+
+
 def _section(name: str, data: dict[str, Any], vocabulary: Vocabulary, default_source: str, results: dict[int, RelationResult]) -> Section:
     figures = tuple(
         Figure(
@@ -729,10 +817,7 @@ def _section(name: str, data: dict[str, Any], vocabulary: Vocabulary, default_so
         lists=lists,
         milestones=milestones,
         notes=tuple(Note(n["id"], _text(n["text"])) for n in data.get("notes", [])),
-        charts=tuple(
-            Chart(c["id"], name, c["kind"], tuple(c["figures"]), _text(c["title"]), _text(c["subtitle"]) if "subtitle" in c else None)
-            for c in data.get("charts", [])
-        ),
+        charts=tuple(_chart(name, c) for c in data.get("charts", [])),
         relations=tuple(
             Relation(
                 r["kind"],

@@ -1,0 +1,227 @@
+"""Which chart files a build needs, and how it gets them: from the cache when
+nothing they depend on has changed, else drawn, in parallel on every core.
+
+A chart file's key is the SHA-256 of everything that can change its bytes:
+the chart's spec (its numbers, words and language, from the data), the
+theme, the format, the source code of the drawing modules and of
+:mod:`review.formatting`, and the versions of Matplotlib, NumPy and Babel.
+Change a figure and exactly the charts that use it are drawn again, on the
+next build (``mkdocs serve`` included); change nothing and nothing is drawn.
+
+Workers are started with the ``spawn`` method (``mkdocs serve`` runs builds
+in threads, which do not mix with ``fork``). A spawned worker does not
+inherit the folder ``hooks/`` on ``sys.path`` (MkDocs adds it only while it
+imports the hook), so each worker adds it first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import site as site_packages
+import time
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from ..model import Chart, Site
+from . import style
+from .style import Format
+from .cache import ChartCache
+from .spec import ChartSpec, chart_spec
+from .tables import chart_csv
+
+log = logging.getLogger(__name__)
+
+HOOKS_DIR = Path(__file__).resolve().parents[2]
+"""The folder that holds the ``review`` package (``hooks/``)."""
+CODE_FILES = [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parents[1] / "formatting.py"]
+"""The code whose every change may change a drawing."""
+LIBRARIES = ("matplotlib", "numpy", "babel", "pillow")
+POOL_THRESHOLD = 12
+"""Fewer drawings than this are drawn in the build's own process."""
+
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of one chart: its theme and format, and where it goes."""
+
+    theme: str
+    fmt: Format
+    suffix: str
+
+    def uri(self, chart_id: str) -> str:
+        return f"charts/{chart_id}{self.suffix}.{self.fmt}"
+
+
+OUTPUTS = (
+    Output("light", "svg", ""),
+    Output("dark", "svg", ".dark"),
+    Output("light", "png", ""),
+)
+"""Per chart and language: the SVG on the page and for download (light), the
+SVG shown in the dark scheme, and the PNG for download."""
+
+
+def csv_uri(chart_id: str) -> str:
+    return f"charts/{chart_id}.csv"
+
+
+@dataclass(frozen=True)
+class Job:
+    spec: ChartSpec
+    output: Output
+    key: str
+
+    @property
+    def uri(self) -> str:
+        return self.output.uri(self.spec.id)
+
+
+@dataclass
+class Production:
+    """The chart files of each language, and what it cost to get them."""
+
+    files: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    """Language → docs-relative path → content."""
+    drawn: int = 0
+    cached: int = 0
+    workers: int = 0
+    seconds: float = 0.0
+
+
+class ChartDrawingError(RuntimeError):
+    """A chart could not be drawn: a bug, not a data problem."""
+
+
+def charts_of(site: Site) -> list[Chart]:
+    return [chart for section in site.sections for chart in section.charts]
+
+
+def jobs_for(site: Site, langs: Iterable[str]) -> list[Job]:
+    """Every drawing the languages ``langs`` need, with its cache key."""
+    jobs = []
+    for lang in langs:
+        for chart in charts_of(site):
+            spec = chart_spec(site, chart, lang)
+            for output in OUTPUTS:
+                jobs.append(Job(spec, output, cache_key(spec, output)))
+    return jobs
+
+
+def produce(site: Site, langs: Sequence[str], cache: ChartCache, *, workers: int | None = None) -> Production:
+    """The chart files of ``langs``: drawings from ``cache`` where present
+    and intact, the rest drawn (in parallel with ``workers`` processes, by
+    default one per core, see :func:`worker_count`) and stored; the CSVs,
+    which cost nothing, made afresh."""
+    start = time.perf_counter()
+    production = Production(files={lang: {} for lang in langs})
+    jobs = jobs_for(site, langs)
+    missing: list[Job] = []
+    for job in jobs:
+        content = cache.get(job.key)
+        if content is None:
+            missing.append(job)
+        else:
+            production.files[job.spec.lang][job.uri] = content
+            production.cached += 1
+    if missing:
+        production.workers = worker_count(workers, len(missing))
+        for job, content in zip(missing, draw(missing, production.workers)):
+            cache.put(job.key, content)
+            production.files[job.spec.lang][job.uri] = content
+        production.drawn = len(missing)
+    for lang in langs:
+        for chart in charts_of(site):
+            production.files[lang][csv_uri(chart.id)] = chart_csv(site, chart, lang)
+    production.seconds = time.perf_counter() - start
+    return production
+
+
+def worker_count(requested: int | None, jobs: int) -> int:
+    """``requested``, or one process per core; but a few drawings (one
+    changed figure under ``mkdocs serve``) are quicker drawn here than
+    after starting workers, which costs about a second."""
+    if requested is None:
+        requested = 1 if jobs < POOL_THRESHOLD else (os.cpu_count() or 1)
+    return max(1, min(requested, jobs))
+
+
+def draw(jobs: Sequence[Job], workers: int) -> list[bytes]:
+    """Draw ``jobs``, in this process when ``workers`` is 1, else in a pool
+    of ``workers`` spawned processes. Results come in the order of ``jobs``."""
+    arguments = ([job.spec for job in jobs], [job.output.theme for job in jobs], [job.output.fmt for job in jobs])
+    try:
+        if workers <= 1:
+            from .render import render  # Matplotlib only when something is drawn
+
+            return [render(*args) for args in zip(*arguments)]
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=site_packages.addsitedir, initargs=(str(HOOKS_DIR),)) as pool:
+            chunk = max(1, len(jobs) // (workers * 4))
+            return list(pool.map(_render_in_worker, *arguments, chunksize=chunk))
+    except Exception as error:
+        raise ChartDrawingError(f"could not draw the charts: {type(error).__name__}: {error}") from error
+
+
+def _render_in_worker(spec: ChartSpec, theme: str, fmt: Format) -> bytes:
+    from .render import render
+
+    return render(spec, theme, fmt)
+
+
+# ---------------------------------------------------------------------------
+# Keys
+
+
+def cache_key(spec: ChartSpec, output: Output) -> str:
+    """The SHA-256 of everything that can change this file's bytes."""
+    payload = {
+        "spec": _plain(dataclasses.asdict(spec)),
+        "theme": dataclasses.asdict(style.THEMES[output.theme]),
+        "format": output.fmt,
+        "code": code_fingerprint(),
+    }
+    encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of the drawing code and the libraries it runs on. Cached for
+    the process: MkDocs loads hook code once, so edited code needs a restart
+    of ``mkdocs serve`` anyway."""
+    digest = hashlib.sha256()
+    for path in CODE_FILES:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for library in LIBRARIES:
+        digest.update(f"{library}=={_version(library)}\0".encode())
+    return digest.hexdigest()
+
+
+def _version(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _plain(value: Any) -> Any:
+    """Decimals as their exact text, for a JSON key."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value

@@ -1,0 +1,60 @@
+"""What the page template needs to show one chart in one language: the
+image paths, the alt text and long description, the data table and the
+download links. Made from the same :class:`~.spec.ChartSpec` as the drawing,
+so the page and the image always agree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Chart, Section, Site
+from .describe import alt_text, description
+from .production import OUTPUTS, csv_uri
+from .spec import chart_spec
+from .tables import Table, data_table
+
+LIGHT_ONLY = "#only-light"
+DARK_ONLY = "#only-dark"
+"""Material for MkDocs shows an image whose address ends in ``#only-light``
+only in the light scheme, and one ending in ``#only-dark`` only in the dark
+(slate) scheme, following the reader's palette toggle."""
+
+
+@dataclass(frozen=True)
+class ChartView:
+    id: str
+    title: str
+    alt: str
+    description: str
+    table: Table
+    image: str
+    """The light SVG, docs-relative, with Material's light-only fragment."""
+    image_dark: str
+    svg: str
+    png: str
+    csv: str
+    download_name: str
+    """The downloaded file's name without extension: ``<chart>.<lang>``."""
+
+
+def chart_view(site: Site, chart: Chart, lang: str) -> ChartView:
+    spec = chart_spec(site, chart, lang)
+    light_svg, dark_svg, light_png = (output.uri(chart.id) for output in OUTPUTS)
+    return ChartView(
+        id=chart.id,
+        title=spec.title,
+        alt=alt_text(site, spec),
+        description=description(site, spec),
+        table=data_table(site, spec),
+        image=light_svg + LIGHT_ONLY,
+        image_dark=dark_svg + DARK_ONLY,
+        svg=light_svg,
+        png=light_png,
+        csv=csv_uri(chart.id),
+        download_name=f"{chart.id}.{lang}",
+    )
+
+
+def chart_views(site: Site, section: Section, lang: str) -> list[ChartView]:
+    """The charts of ``section``'s page, in the order the data declares them."""
+    return [chart_view(site, chart, lang) for chart in section.charts]

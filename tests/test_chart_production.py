@@ -1,0 +1,159 @@
+"""The chart cache and the drawing of what it lacks: a warm build draws
+nothing, a changed figure redraws exactly its charts (wherever they are
+declared), a corrupt or missing entry is drawn again, never served, and the
+parallel workers can import the code on their own."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from review.charts.cache import MAGIC, ChartCache
+from review.charts.production import HOOKS_DIR, OUTPUTS, worker_count, cache_key, jobs_for, produce
+from review.charts.render import render
+from review.charts.spec import chart_spec
+from review.model import Site
+from review.validation import load_site
+
+
+def only_charts(site: Site, *chart_ids: str) -> Site:
+    """``site`` with only the charts ``chart_ids``: small enough to draw fast."""
+    sections = tuple(dataclasses.replace(section, charts=tuple(c for c in section.charts if c.id in chart_ids)) for section in site.sections)
+    return dataclasses.replace(site, sections=sections)
+
+
+def drawings(production, lang="vi"):
+    return {uri: content for uri, content in production.files[lang].items() if not uri.endswith(".csv")}
+
+
+@pytest.fixture
+def small(site) -> Site:
+    return only_charts(site, "industrial-land-area")
+
+
+def test_a_warm_build_draws_nothing_and_returns_the_same_bytes(small, tmp_path):
+    cache = ChartCache(tmp_path / "cache")
+    cold = produce(small, ("vi",), cache, workers=1)
+    warm = produce(small, ("vi",), cache, workers=1)
+    assert (cold.drawn, cold.cached) == (len(OUTPUTS), 0)
+    assert (warm.drawn, warm.cached) == (0, len(OUTPUTS))
+    assert warm.files == cold.files
+    assert set(drawings(warm)) == {"charts/industrial-land-area.svg", "charts/industrial-land-area.dark.svg", "charts/industrial-land-area.png"}
+
+
+def test_cached_bytes_are_what_rendering_gives(small, tmp_path):
+    production = produce(small, ("en",), ChartCache(tmp_path), workers=1)
+    spec = chart_spec(small, small.section("industry").charts[0], "en")
+    assert production.files["en"]["charts/industrial-land-area.svg"] == render(spec, "light", "svg")
+    assert production.files["en"]["charts/industrial-land-area.dark.svg"] == render(spec, "dark", "svg")
+    assert production.files["en"]["charts/industrial-land-area.png"] == render(spec, "light", "png")
+
+
+def entry_paths(cache_dir: Path) -> list[Path]:
+    return sorted(p for p in cache_dir.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda path: path.write_bytes(path.read_bytes()[:-200]), id="truncated"),
+        pytest.param(lambda path: path.write_bytes(path.read_bytes()[:-1] + bytes([path.read_bytes()[-1] ^ 1])), id="one-bit-flipped"),
+        pytest.param(lambda path: path.write_bytes(b""), id="empty"),
+        pytest.param(lambda path: path.write_bytes(path.read_bytes().split(b"\n", 1)[1]), id="no-header"),
+        pytest.param(lambda path: path.unlink(), id="missing"),
+    ],
+)
+def test_a_damaged_entry_is_drawn_again_never_served(small, tmp_path, damage):
+    cache = ChartCache(tmp_path)
+    first = produce(small, ("vi",), cache, workers=1)
+    victim = entry_paths(tmp_path)[0]
+    damage(victim)
+    second = produce(small, ("vi",), cache, workers=1)
+    assert (second.drawn, second.cached) == (1, len(OUTPUTS) - 1)
+    assert second.files == first.files
+    third = produce(small, ("vi",), cache, workers=1)
+    assert third.drawn == 0  # and the entry is whole again
+
+
+def test_an_entry_checks_its_own_checksum(tmp_path):
+    cache = ChartCache(tmp_path)
+    cache.put("ab" * 32, b"<svg/>")
+    assert cache.get("ab" * 32) == b"<svg/>"
+    path = cache.path("ab" * 32)
+    assert path.read_bytes().startswith(MAGIC)
+    path.write_bytes(path.read_bytes().replace(b"<svg/>", b"<svg!>"))
+    assert cache.get("ab" * 32) is None
+    assert cache.get("cd" * 32) is None
+
+
+def edit(data_dir: Path, file: str, old: str, new: str) -> None:
+    path = data_dir / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_changed_figure_redraws_exactly_the_charts_that_use_it(data_copy, tmp_path):
+    cache = ChartCache(tmp_path / "cache")
+    before = only_charts(load_site(data_copy), "power-capacity-by-source", "electricity-saved-by-period", "industrial-land-area")
+    produce(before, ("vi", "en"), cache, workers=1)
+    # The Ô Môn I–IV capacity is a figure of the cooperation section, drawn
+    # on the energy page.
+    edit(data_copy, "cooperation.yaml", "      - value: 3800\n", "      - value: 3900\n")
+    # The value must stand in its quote (review.provenance), so the quote
+    # changes with it, as an editor correcting a figure would do.
+    edit(data_copy, "cooperation.yaml", '"tổng công suất lắp đặt dự kiến 3.800 MW"', '"tổng công suất lắp đặt dự kiến 3.900 MW"')
+    after = only_charts(load_site(data_copy), "power-capacity-by-source", "electricity-saved-by-period", "industrial-land-area")
+    production = produce(after, ("vi", "en"), cache, workers=1)
+    assert production.drawn == len(OUTPUTS) * 2  # one chart, in two languages
+    keys_before = {job.key for job in jobs_for(before, ("vi", "en"))}
+    assert {job.spec.id for job in jobs_for(after, ("vi", "en")) if job.key not in keys_before} == {"power-capacity-by-source"}
+    assert ">dự kiến 3.900</text>" in production.files["vi"]["charts/power-capacity-by-source.svg"].decode()
+    assert ">3,900 (planned)</text>" in production.files["en"]["charts/power-capacity-by-source.svg"].decode()
+
+
+def test_the_key_changes_with_language_theme_and_format_but_not_by_itself(site):
+    chart = site.section("energy").charts[0]
+    keys = {(lang, output): cache_key(chart_spec(site, chart, lang), output) for lang in ("vi", "en") for output in OUTPUTS}
+    assert len(set(keys.values())) == len(keys)
+    assert keys[("vi", OUTPUTS[0])] == cache_key(chart_spec(site, chart, "vi"), OUTPUTS[0])
+
+
+def test_the_key_depends_on_the_drawing_code(site, monkeypatch):
+    from review.charts import production
+
+    spec = chart_spec(site, site.section("energy").charts[0], "vi")
+    before = cache_key(spec, OUTPUTS[0])
+    production.code_fingerprint.cache_clear()
+    monkeypatch.setattr(production, "_version", lambda library: "0.0-test")
+    try:
+        assert cache_key(spec, OUTPUTS[0]) != before
+    finally:
+        production.code_fingerprint.cache_clear()
+
+
+def test_parallel_workers_import_the_code_without_the_hooks_folder_on_the_path(small, tmp_path, monkeypatch):
+    """MkDocs puts hooks/ on sys.path only while it imports the hook; spawned
+    workers must find the review package by themselves."""
+    monkeypatch.setattr(sys, "path", [p for p in sys.path if Path(p).resolve() != HOOKS_DIR])
+    production = produce(small, ("vi", "en"), ChartCache(tmp_path), workers=2)
+    assert (production.drawn, production.workers) == (2 * len(OUTPUTS), 2)
+    spec = chart_spec(small, small.section("industry").charts[0], "en")
+    assert production.files["en"]["charts/industrial-land-area.svg"] == render(spec, "light", "svg")
+
+
+@pytest.mark.parametrize(
+    ("requested", "jobs", "expected"),
+    [
+        pytest.param(None, 6, 1, id="a-few-drawings-here"),
+        pytest.param(None, 48, min(48, os.cpu_count() or 1), id="a-cold-build-on-every-core"),
+        pytest.param(2, 6, 2, id="as-asked"),
+        pytest.param(8, 3, 3, id="never-more-workers-than-drawings"),
+    ],
+)
+def testworker_count(requested, jobs, expected):
+    assert worker_count(requested, jobs) == expected
