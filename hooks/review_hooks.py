@@ -12,8 +12,8 @@ search index and its own sitemap, from one ``mkdocs build`` or ``mkdocs serve``.
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from mkdocs.commands.build import build
@@ -46,6 +46,8 @@ _sites: dict[str, Site] = {}
 """The model each language's build is using, by language."""
 _references: dict[str, Reference] = {}
 """The field reference (from data/schema/) each language's build is using."""
+_handwritten: dict[str, dict[str, str]] = {}
+"""Each language's hand-written pages: page path → file in docs_dir."""
 _refused = False
 """Set when on_config refuses the data: the build stopped before MkDocs
 touched site_dir, so the last good site is still there, whole."""
@@ -99,6 +101,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if problems:
         _refused = True
         raise PluginError(DataError(problems).summary())
+    _handwritten[lang] = handwritten[lang]
     config.nav = pages.navigation(site, lang, [*sorted(handwritten[lang]), pages.REFERENCE])
     # Material shows its language selector only when extra.alternate is set;
     # our partials/alternate.html draws it from the per-page links made in
@@ -116,15 +119,15 @@ def _markdown_names(config: MkDocsConfig) -> list[str]:
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     lang = _language(config)
     site = _sites[lang]
-    handwritten, _ = languages.pair_handwritten(Path(config.docs_dir), _markdown_names(config))
+    handwritten = _handwritten[lang]
     for file in list(files):
         if file.src_uri.endswith(".md"):
             files.remove(file)
-    for target, source in handwritten[lang].items():
+    for target, source in handwritten.items():
         files.append(File.generated(config, target, abs_src_path=str(Path(config.docs_dir) / source)))
     for path, markdown in pages.render_pages(site, lang, _references[lang]).items():
-        if path in handwritten[lang]:
-            raise PluginError(f"{Path(config.docs_dir).name}/{handwritten[lang][path]}: this page would replace the generated page {path}; rename it")
+        if path in handwritten:
+            raise PluginError(f"{Path(config.docs_dir).name}/{handwritten[path]}: this page would replace the generated page {path}; rename it")
         files.append(File.generated(config, path, content=markdown))
     # The JSON Schema of the data, published next to the field reference.
     for schema in sorted((_project_dir(config) / "data" / "schema").glob("*.json")):
