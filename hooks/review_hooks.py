@@ -97,7 +97,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         toggle = scheme.get("toggle")
         if toggle:
             toggle["name"] = pages.palette_toggle_name(site, lang, scheme["scheme"])
-    handwritten, problems = languages.pair_handwritten(Path(config.docs_dir), _markdown_names(config))
+    handwritten, problems = languages.pair_handwritten(Path(config.docs_dir), _markdown_names(config), pages.generated_paths(site))
     if problems:
         _refused = True
         raise PluginError(DataError(problems).summary())
@@ -126,8 +126,6 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for target, source in handwritten.items():
         files.append(File.generated(config, target, abs_src_path=str(Path(config.docs_dir) / source)))
     for path, markdown in pages.render_pages(site, lang, _references[lang]).items():
-        if path in handwritten:
-            raise PluginError(f"{Path(config.docs_dir).name}/{handwritten[path]}: this page would replace the generated page {path}; rename it")
         files.append(File.generated(config, path, content=markdown))
     # The JSON Schema of the data, published next to the field reference.
     for schema in sorted((_project_dir(config) / "data" / "schema").glob("*.json")):

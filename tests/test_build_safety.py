@@ -44,7 +44,17 @@ def break_schema(project: Path) -> str:
     return "The data has 1 problem:\ndata/schema/site.schema.json: properties.home: expected x-description-vi beside description, received only description (describe the field in both languages)"
 
 
-@pytest.mark.parametrize("breakage", [break_data, break_content, break_schema], ids=["data", "content", "schema"])
+def break_page_name(project: Path) -> str:
+    for lang in ("vi", "en"):
+        (project / "content" / f"energy.{lang}.md").write_text("# x\n", encoding="utf-8")
+    return (
+        "The data has 2 problems:\n"
+        "content/energy.en.md: expected a page of its own, received one that would replace the generated page energy.md (rename it)\n"
+        "content/energy.vi.md: expected a page of its own, received one that would replace the generated page energy.md (rename it)"
+    )
+
+
+@pytest.mark.parametrize("breakage", [break_data, break_content, break_schema, break_page_name], ids=["data", "content", "schema", "page-name"])
 def test_a_failed_build_leaves_the_previous_site_as_it_was(project_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, breakage):
     site = tmp_path / "site"
     assert build_site(project_copy, site) == []

@@ -58,3 +58,12 @@ def test_pairs_pages_by_name():
 def test_bad_hand_written_pages(names, message):
     _, problems = pair_handwritten(Path("content"), names)
     assert [str(p) for p in problems] == [message]
+
+
+def test_a_hand_written_page_cannot_replace_a_generated_one():
+    pairs, problems = pair_handwritten(Path("content"), ["about.vi.md", "about.en.md", "guide.vi.md", "guide.en.md"], ["index.md", "about.md"])
+    assert [str(p) for p in problems] == [
+        "content/about.en.md: expected a page of its own, received one that would replace the generated page about.md (rename it)",
+        "content/about.vi.md: expected a page of its own, received one that would replace the generated page about.md (rename it)",
+    ]
+    assert pairs == {"vi": {"guide.md": "guide.vi.md"}, "en": {"guide.md": "guide.en.md"}}

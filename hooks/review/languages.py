@@ -59,13 +59,14 @@ def alternates(page_url: str, lang: str, site_url: str | None) -> list[Alternate
     return out
 
 
-def pair_handwritten(docs_dir: Path, names: list[str]) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+def pair_handwritten(docs_dir: Path, names: list[str], reserved: list[str] = []) -> tuple[dict[str, dict[str, str]], list[Problem]]:
     """Pair hand-written pages ``<stem>.<lang>.md`` by stem.
 
-    ``names`` are docs-relative paths of Markdown files. Returns, per
-    language, ``{'<stem>.md': '<stem>.<lang>.md'}`` and the problems: a page
-    present in only some languages, an unknown language or a page without a
-    language suffix.
+    ``names`` are docs-relative paths of Markdown files; ``reserved`` are the
+    paths of generated pages, which no hand-written page may take. Returns,
+    per language, ``{'<stem>.md': '<stem>.<lang>.md'}`` and the problems: a
+    page present in only some languages, an unknown language, a page without
+    a language suffix, or one that would replace a generated page.
     """
     by_stem: dict[str, dict[str, str]] = {}
     problems: list[Problem] = []
@@ -86,6 +87,10 @@ def pair_handwritten(docs_dir: Path, names: list[str]) -> tuple[dict[str, dict[s
             present = next(iter(versions.values()))
             wanted = ", ".join(target.removesuffix(".md") + f".{lang}.md" for lang in missing)
             problems.append(Problem(f"{shown}/{present}", 0, 0, "", f"expected the page in every language, missing {wanted}"))
+            continue
+        if target in reserved:
+            for name in versions.values():
+                problems.append(Problem(f"{shown}/{name}", 0, 0, "", f"expected a page of its own, received one that would replace the generated page {target}", "rename it"))
             continue
         for lang, name in versions.items():
             per_language[lang][target] = name

@@ -228,6 +228,11 @@ def render_pages(site: Site, lang: str, reference: Reference | None = None) -> d
     return pages
 
 
+def generated_paths(site: Site) -> list[str]:
+    """The docs-relative paths of every generated page, in any language."""
+    return [HOME, *(section_path(section) for section in site.sections), ABOUT, REFERENCE]
+
+
 def navigation(site: Site, lang: str, extra_pages: list[str]) -> list[dict[str, str] | str]:
     """The navigation of one language, in reading order. ``extra_pages`` are
     hand-written pages, titled by their own first heading."""
