@@ -47,11 +47,20 @@ def real_lines(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     return lines
 
 
+def without_position(line: str) -> str:
+    """``data/x.yaml:14:9: …`` → ``data/x.yaml:…: …``. An editor's ordinary
+    edit moves lines; it must not make the guide's examples fail CI, so the
+    examples are compared word for word, but not by line and column."""
+    return re.sub(r"^(data/[^:]+):[0-9]+:[0-9]+:", r"\1:…:", line)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_example_error_is_what_the_checks_print(lang: str, real_lines: set[str]):
     examples = example_lines(GUIDES[lang].read_text(encoding="utf-8"))
     assert len(examples) == 7
-    assert [line for line in examples if line not in real_lines] == []
+    assert all(re.match(r"^data/[a-z-]+\.yaml:[0-9]+:[0-9]+: ", line) for line in examples)
+    real = {without_position(line) for line in real_lines}
+    assert [line for line in examples if without_position(line) not in real] == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
