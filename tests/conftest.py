@@ -1,9 +1,11 @@
 """Shared fixtures: the project's paths, the real data's model and one
-whole-site build that many tests read."""
+whole-site build that many tests read; and the line numbers of the real
+data, found by the text that stands there."""
 
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,3 +96,32 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+# ``{snippet}`` or ``{energy.yaml:snippet}`` in an expected message.
+_LINE_PLACEHOLDER = re.compile(r"\{(?:([a-z]+\.yaml):)?(.*?)\}", re.DOTALL)
+
+
+def line_number(text: str, lines: str, *, file: str = "the file") -> int:
+    """The number of the line on which ``lines`` ends: one or more whole
+    lines, found exactly once in ``text`` (the contents of ``file``)."""
+    found = list(re.finditer(rf"(?m)^{re.escape(lines)}$", text))
+    assert len(found) == 1, f"{lines!r} must be whole lines found once in {file}"
+    return text[: found[0].end()].count("\n") + 1
+
+
+def with_line_numbers(data: Path, name: str, expected: str) -> str:
+    """``expected`` with each ``{snippet}`` replaced by the number of the
+    line on which ``snippet`` ends in ``data/name``, and each
+    ``{other.yaml:snippet}`` by that in ``data/other.yaml``.
+
+    Expected messages about the real data name their lines by the text that
+    stands there, not by number, so that they stay exact, line and column,
+    when an editor adds or removes lines above: the column is written out,
+    as it follows the text of the line itself."""
+
+    def replace(match: re.Match[str]) -> str:
+        file = match.group(1) or name
+        return str(line_number((data / file).read_text(encoding="utf-8"), match.group(2), file=file))
+
+    return _LINE_PLACEHOLDER.sub(replace, expected)

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import build_site, edit
+from conftest import build_site, edit, with_line_numbers
 
-BAD_VALUE = "data/energy.yaml:70:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"
+# The line of the bad value, by its text (see with_line_numbers in conftest.py).
+BAD_VALUE = "data/energy.yaml:{      - value: 2.956,39}:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"
 
 
 def tree(folder: Path) -> dict[str, tuple[str, int] | None]:
@@ -30,7 +31,7 @@ def tree(folder: Path) -> dict[str, tuple[str, int] | None]:
 
 def break_data(project: Path) -> str:
     edit(project / "data" / "energy.yaml", "value: 2956.39", "value: 2.956,39")
-    return "The data has 1 problem:\n" + BAD_VALUE
+    return "The data has 1 problem:\n" + with_line_numbers(project / "data", "energy.yaml", BAD_VALUE)
 
 
 def break_content(project: Path) -> str:
@@ -68,7 +69,7 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(project_copy: Path, t
 
 
 def test_mkdocs_build_refuses_bad_data_in_one_clean_message(project_copy: Path):
-    break_data(project_copy)
+    message = break_data(project_copy)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build"],
         cwd=project_copy,
@@ -78,6 +79,6 @@ def test_mkdocs_build_refuses_bad_data_in_one_clean_message(project_copy: Path):
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
     )
     assert result.returncode == 1
-    assert result.stderr == f"ERROR   -  The data has 1 problem:\n{BAD_VALUE}\n"
+    assert result.stderr == f"ERROR   -  {message}\n"
     assert result.stdout == "\nAborted with a BuildError!\n"
     assert not (project_copy / "site").exists()

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import DATA, Build
+from conftest import DATA, Build, with_line_numbers
 from review.problems import DataError
 from review.reference import load_reference
 from review.validation import load_site
@@ -76,7 +76,11 @@ def test_the_build_validates_with_the_schema(data_copy: Path):
     path.write_text(json.dumps(schema, indent=2, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site(data_copy)
-    assert [str(p) for p in caught.value.problems][0] == "data/cooperation.yaml:13:1: icon: unknown field 'icon' (expected one of: title, summary, body, key_figures, figures, lists, milestones, notes, charts, relations)"
+    assert [str(p) for p in caught.value.problems][0] == with_line_numbers(
+        data_copy,
+        "cooperation.yaml",
+        "data/cooperation.yaml:{icon: material/handshake}:1: icon: unknown field 'icon' (expected one of: title, summary, body, key_figures, figures, lists, milestones, notes, charts, relations)",
+    )
 
 
 def test_the_reference_lists_every_field_of_the_schema():

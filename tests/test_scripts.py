@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, edit
+from conftest import ROOT, edit, line_number, with_line_numbers
 from review.scaffold import ScaffoldError, append_to_list, yaml_plain, yaml_text
 from review.validation import load_site
 
@@ -43,10 +43,12 @@ def test_check_data_fails_with_the_problems_on_stderr(data_copy: Path):
     result = run("check_data.py", "--data", "data", cwd=data_copy.parent)
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr == (
+    assert result.stderr == with_line_numbers(
+        data_copy,
+        "energy.yaml",
         "The data has 2 problems:\n"
-        "data/energy.yaml:70:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)\n"
-        "data/industry.yaml:89:20: figures[5].values[0].qualifier: expected one of: exact, about, more_than, over, nearly, estimated, planned; received 'approximately'\n"
+        "data/energy.yaml:{      - value: 2.956,39}:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)\n"
+        "data/industry.yaml:{industry.yaml:        qualifier: approximately}:20: figures[5].values[0].qualifier: expected one of: exact, about, more_than, over, nearly, estimated, planned; received 'approximately'\n",
     )
 
 
@@ -100,21 +102,36 @@ def test_new_figure_is_appended_as_text_and_valid(data_copy: Path):
     assert (figure.label.en, figure.values[0].value, figure.values[0].qualifier) == ('Enterprises in the "clusters"', 171, "about")
 
 
+def new_figure_positions(section_text: str) -> dict[str, int]:
+    """Where new_figure.py would put a figure in a section: after the last
+    figure, so that its ``- id:`` line takes the number that ``lists:``
+    has now, and its ``- value:`` line comes six lines below (label, vi,
+    en, unit, values); its index is the number of figures there are now.
+    Also the line of the figure industrial-parks, which a case repeats."""
+    id_line = line_number(section_text, "lists:")
+    return {
+        "id_line": id_line,
+        "value_line": id_line + 6,
+        "index": len(yaml.safe_load(section_text)["figures"]),
+        "industrial_parks_line": line_number(section_text, "  - id: industrial-parks"),
+    }
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
         pytest.param(
             ["--id", "industrial-parks", "--unit", "enterprise", "--value", "1.096"],
             "The data has 2 problems:\n"
-            "data/industry.yaml:114:9: figures[8].id: duplicate figure id 'industrial-parks', first used in data/industry.yaml line 30 (ids must be unique across the site)\n"
-            "data/industry.yaml:120:16: figures[8].values[0].value: expected a whole number (the unit enterprise counts things), received 1.096 (did you mean 1096? YAML reads 1.096 as a decimal number: write 1096, without the thousands dot)\n"
+            "data/industry.yaml:{id_line}:9: figures[{index}].id: duplicate figure id 'industrial-parks', first used in data/industry.yaml line {industrial_parks_line} (ids must be unique across the site)\n"
+            "data/industry.yaml:{value_line}:16: figures[{index}].values[0].value: expected a whole number (the unit enterprise counts things), received 1.096 (did you mean 1096? YAML reads 1.096 as a decimal number: write 1096, without the thousands dot)\n"
             "Nothing was changed.\n",
             id="duplicate-id-and-thousands-dot",
         ),
         pytest.param(
             ["--id", "x", "--unit", "enterprise", "--value", "171\nicon: material/x"],
             "The data has 1 problem:\n"
-            "data/industry.yaml:120:16: figures[8].values[0].value: expected a number, received '171\\nicon: material/x'\n"
+            "data/industry.yaml:{value_line}:16: figures[{index}].values[0].value: expected a number, received '171\\nicon: material/x'\n"
             "Nothing was changed.\n",
             id="injection-stays-a-value",
         ),
@@ -124,6 +141,7 @@ def test_new_figure_refuses_bad_input_and_changes_nothing(data_copy: Path, args:
     before = (data_copy / "industry.yaml").read_bytes()
     common = ["--label-vi", "X", "--label-en", "X", "--as-of", "2023-10", "--quote", "thu hút 171 doanh nghiệp đầu tư"]
     result = run("new_figure.py", "industry", "--data", str(data_copy), *args, *common, cwd=data_copy.parent)
+    expected = expected.format(**new_figure_positions(before.decode("utf-8")))
     assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
     assert (data_copy / "industry.yaml").read_bytes() == before
 
@@ -151,17 +169,25 @@ def test_new_section_writes_a_file_and_lists_it(data_copy: Path):
     assert (section.title.vi, section.body.en, section.icon) == ("Môi trường", ("Paragraph one.", "Paragraph two."), "material/leaf")
 
 
+def new_section_positions(site_text: str) -> dict[str, int]:
+    """Where new_section.py would list a section in site.yaml: on the line
+    after the last section; its index is the number of sections now."""
+    sections = yaml.safe_load(site_text)["sections"]
+    return {"line": line_number(site_text, f"  - {sections[-1]}") + 1, "index": len(sections)}
+
+
 @pytest.mark.parametrize(
     ("section_id", "expected"),
     [
         pytest.param("energy", "data/energy.yaml already exists: choose another id (nothing was changed)\n", id="existing-section"),
-        pytest.param("../outside", "The data has 1 problem:\ndata/site.yaml:24:5: sections[6]: expected an id of lowercase letters, digits and single hyphens, such as solar-capacity, received '../outside'\nNothing was changed.\n", id="path-as-id"),
+        pytest.param("../outside", "The data has 1 problem:\ndata/site.yaml:{line}:5: sections[{index}]: expected an id of lowercase letters, digits and single hyphens, such as solar-capacity, received '../outside'\nNothing was changed.\n", id="path-as-id"),
     ],
 )
 def test_new_section_never_overwrites_nor_escapes(data_copy: Path, section_id: str, expected: str):
     before = {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()}
     args = ["--title-vi", "A", "--title-en", "A", "--summary-vi", "A", "--summary-en", "A", "--body-vi", "A", "--body-en", "A"]
     result = run("new_section.py", section_id, "--data", str(data_copy), *args, cwd=data_copy.parent)
+    expected = expected.format(**new_section_positions(before["site.yaml"].decode("utf-8")))
     assert (result.returncode, result.stderr) == (1, expected)
     assert {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()} == before
     assert not (data_copy.parent / "outside.yaml").exists()

@@ -21,11 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit
+from conftest import edit, with_line_numbers
 
 pytestmark = pytest.mark.serve
 
-BAD_VALUE = "data/energy.yaml:70:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"
+# The line of the bad value, by its text (see with_line_numbers in conftest.py).
+BAD_VALUE = "data/energy.yaml:{      - value: 2.956,39}:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"
 
 
 def free_port() -> int:
@@ -113,7 +114,7 @@ def test_saving_data_rebuilds_and_a_bad_edit_keeps_the_last_good_site(server: Se
     end = server.wait_for("Still serving the last good site", after=mark)
     output = server.lines[mark : end + 1]
     first = next(i for i, line in enumerate(output) if "The data has" in line)
-    assert output[first : first + 2] == ["ERROR   -  The data has 1 problem:", BAD_VALUE]
+    assert output[first : first + 2] == ["ERROR   -  The data has 1 problem:", with_line_numbers(project_copy / "data", "energy.yaml", BAD_VALUE)]
     assert not any("Traceback" in line for line in output)
     assert "2.956,39 triệu kWh" in server.get("energy/")
     assert "2,956.39 million kWh" in server.get("en/energy/")

@@ -5,35 +5,21 @@ helps. Every case edits one real data file in a copy of data/.
 Expected lines give line numbers by the text that stands there, so that they
 stay exact when the data grows above the case: ``{snippet}`` is the number
 of the line on which ``snippet`` (one or more whole lines, unique in the
-file) ends, in the edited file; ``{energy.yaml:snippet}`` in another file.
+file) ends, in the edited file; ``{energy.yaml:snippet}`` in another file
+(see ``with_line_numbers`` in conftest.py).
 """
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from conftest import with_line_numbers
 from review.problems import DataError
 from review.validation import load_site
 from review.yamlfile import MAX_BYTES
-
-
-_AT = re.compile(r"\{(?:([a-z]+\.yaml):)?(.*?)\}", re.DOTALL)
-
-
-def at(data: Path, name: str, expected: str) -> str:
-    """``expected`` with each ``{snippet}`` replaced by its line number."""
-
-    def line(match: re.Match[str]) -> str:
-        text = (data / (match.group(1) or name)).read_text(encoding="utf-8")
-        found = list(re.finditer(rf"(?m)^{re.escape(match.group(2))}$", text))
-        assert len(found) == 1, f"{match.group(2)!r} must be whole lines found once in {match.group(1) or name}"
-        return str(text[: found[0].end()].count("\n") + 1)
-
-    return _AT.sub(line, expected)
 
 
 def problems(data: Path) -> list[str]:
@@ -404,7 +390,7 @@ def test_the_real_data_is_valid(site):
 )
 def test_bad_file(data_copy: Path, name: str, edits: list[tuple[str, str]], expected: list[str]):
     edit(data_copy, name, edits)
-    assert problems(data_copy) == [at(data_copy, name, line) for line in expected]
+    assert problems(data_copy) == [with_line_numbers(data_copy, name, line) for line in expected]
 
 
 @pytest.mark.parametrize(
@@ -437,7 +423,7 @@ def test_alias_bomb_is_refused(data_copy: Path):
     ("change", "expected"),
     [
         pytest.param("remove", "data/industry.yaml: expected this file, received nothing: it does not exist", id="missing-file"),
-        pytest.param("unlisted", "data/site.yaml:17:1: sections: the section file data/extra.yaml is not listed (add extra to sections, or remove the file)", id="unlisted-section-file"),
+        pytest.param("unlisted", "data/site.yaml:{sections:}:1: sections: the section file data/extra.yaml is not listed (add extra to sections, or remove the file)", id="unlisted-section-file"),
         pytest.param("yml", "data/extra.yml: expected the extension .yaml, received .yml (rename the file)", id="yml-extension"),
         pytest.param("schema", "data/schema/section.schema.json:1:1: expected JSON, received invalid text: Expecting value", id="schema-not-json"),
     ],
@@ -451,7 +437,7 @@ def test_bad_folder(data_copy: Path, change: str, expected: str):
         shutil.copy(data_copy / "industry.yaml", data_copy / "extra.yml")
     else:
         (data_copy / "schema" / "section.schema.json").write_text("not JSON\n", encoding="utf-8")
-    assert problems(data_copy) == [expected]
+    assert problems(data_copy) == [with_line_numbers(data_copy, "site.yaml", expected)]
 
 
 def test_editors_hidden_files_are_ignored(data_copy: Path):
@@ -464,18 +450,21 @@ def test_every_problem_at_once(data_copy: Path):
     edit(data_copy, "energy.yaml", [("value: 2956.39", "value: 2.956,39")])
     edit(data_copy, "industry.yaml", [('      en: "Industrial parks"\n', "")])
     edit(data_copy, "vocabulary.yaml", [("  mw:\n    vi: \"MW\"", "  mw:\n    vi: \"MW\"\n    vi: \"MW\"")])
-    assert problems(data_copy) == [
-        "data/energy.yaml:70:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)",
-        "data/industry.yaml:32:7: figures[0].label: expected the text in both languages, received only the Vietnamese version (vi) (add en: with the English text)",
-        "data/vocabulary.yaml:9:5: units.mw.vi: duplicate key 'vi', first given at line 8 (keep one of them: YAML would silently use the last)",
+    expected = [
+        "data/energy.yaml:{energy.yaml:      - value: 2.956,39}:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)",
+        'data/industry.yaml:{industry.yaml:      vi: "Số khu công nghiệp"}:7: figures[0].label: expected the text in both languages, received only the Vietnamese version (vi) (add en: with the English text)',
+        "data/vocabulary.yaml:{vocabulary.yaml:  mw:\n    vi: \"MW\"\n    vi: \"MW\"}:5: units.mw.vi: duplicate key 'vi', first given at line {vocabulary.yaml:  mw:\n    vi: \"MW\"} (keep one of them: YAML would silently use the last)",
     ]
+    assert problems(data_copy) == [with_line_numbers(data_copy, "energy.yaml", line) for line in expected]
 
 
 def test_summary_counts_the_problems(data_copy: Path):
     edit(data_copy, "energy.yaml", [("value: 2956.39", "value: 2.956,39")])
     with pytest.raises(DataError) as caught:
         load_site(data_copy)
-    assert caught.value.summary() == (
+    assert caught.value.summary() == with_line_numbers(
+        data_copy,
+        "energy.yaml",
         "The data has 1 problem:\n"
-        "data/energy.yaml:70:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"
+        "data/energy.yaml:{      - value: 2.956,39}:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)",
     )
