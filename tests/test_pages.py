@@ -31,6 +31,12 @@ def test_text_from_data_shows_as_written(text, html):
     assert converted.replace("&quot;", '"') == html
 
 
+@pytest.mark.parametrize("title", ["0#", "C# and F#", "#1", "a ## b"])
+def test_a_hash_in_a_heading_stays(title):
+    converted = markdown.markdown(f"# {escape_markdown(title)}")
+    assert converted == f"<h1>{title}</h1>"
+
+
 def test_escaping_keeps_table_cells_intact():
     row = f"| {escape_markdown('a | b')} | c |"
     converted = markdown.markdown("| x | y |\n| --- | --- |\n" + row, extensions=["tables"])

@@ -32,8 +32,8 @@ REFERENCE = "reference.md"
 """The field reference, generated from the schema; the hook puts it in the
 navigation after the hand-written pages (the editors' guide among them)."""
 
-_MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]|])")
-_BLOCK_START = re.compile(r"^(#|[-+](?=\s)|!!!|-{3,})")
+_MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]|#])")
+_BLOCK_START = re.compile(r"^([-+](?=\s)|!!!|-{3,})")
 _ORDERED_ITEM = re.compile(r"^([0-9]+)([.)])(?=\s)")
 _DETAILS = re.compile(r"^\?\?\?")
 _EMOJI = re.compile(r":(?=[+\-\w]+:)")
@@ -41,18 +41,21 @@ _LINE_BREAKS = re.compile(r"\s*[\r\n]\s*")
 
 
 def escape_markdown(value: Any) -> Markup:
-    """HTML-escape, then neutralise Markdown's inline and block syntax.
+    """Neutralise Markdown's inline and block syntax, and escape HTML.
 
     A value becomes one line (a line break inside a paragraph reads as a
     space anyway), so it cannot break a table row or a list item, nor start
-    a block of its own (a heading, an admonition, code). ``:name:`` would
+    a block of its own (a heading, an admonition, code), and a '#' cannot
+    close a heading (``# 0#`` would read as ``0``). ``:name:`` would
     become an emoji: its first colon is written as an entity.
     """
     if isinstance(value, Markup):
         return value
     text = _LINE_BREAKS.sub(" ", str(value)).strip()
-    text = str(escape(text))
+    # Markdown first, then HTML: the entities that escape() writes (&#34;)
+    # contain a '#' that must stay as it is.
     text = _MARKDOWN_INLINE.sub(r"\\\1", text)
+    text = str(escape(text))
     text = _BLOCK_START.sub(lambda m: "\\" + m.group(1), text)
     text = _ORDERED_ITEM.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     text = _DETAILS.sub("&#63;??", text)
