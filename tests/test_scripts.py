@@ -157,10 +157,17 @@ def test_new_figure_without_a_terminal_names_what_is_missing(data_copy: Path):
     assert (result.returncode, result.stderr) == (1, "missing --id (Figure id (lowercase, digits and hyphens, such as solar-capacity))\n")
 
 
+NEW_SECTION = "scaffold-test-section"
+"""An id no real section will take (the guide's own example, environment,
+is one an editor may well add)."""
+
+
 def test_new_section_writes_a_file_and_lists_it(data_copy: Path):
+    assert not (data_copy / f"{NEW_SECTION}.yaml").exists()
     site_before = (data_copy / "site.yaml").read_text(encoding="utf-8")
+    last = yaml.safe_load(site_before)["sections"][-1]
     result = run(
-        "new_section.py", "environment", "--data", str(data_copy),
+        "new_section.py", NEW_SECTION, "--data", str(data_copy),
         "--title-vi", "Môi trường", "--title-en", "Environment",
         "--summary-vi", "Tóm tắt.", "--summary-en", "Summary.",
         "--body-vi", "Đoạn một.", "--body-vi", "Đoạn hai.", "--body-en", "Paragraph one.", "--body-en", "Paragraph two.",
@@ -168,10 +175,10 @@ def test_new_section_writes_a_file_and_lists_it(data_copy: Path):
         cwd=data_copy.parent,
     )  # fmt: skip
     assert (result.returncode, result.stderr) == (0, "")
-    assert (data_copy / "site.yaml").read_text(encoding="utf-8") == site_before.replace("  - digital\n", "  - digital\n  - environment\n")
-    text = (data_copy / "environment.yaml").read_text(encoding="utf-8")
+    assert (data_copy / "site.yaml").read_text(encoding="utf-8") == site_before.replace(f"  - {last}\n", f"  - {last}\n  - {NEW_SECTION}\n")
+    text = (data_copy / f"{NEW_SECTION}.yaml").read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=schema/section.schema.json"
-    section = load_site(data_copy).section("environment")
+    section = load_site(data_copy).section(NEW_SECTION)
     assert (section.title.vi, section.body.en, section.icon) == ("Môi trường", ("Paragraph one.", "Paragraph two."), "material/leaf")
 
 
