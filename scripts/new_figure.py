@@ -21,8 +21,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
+from editor_prompts import ask, given_or_asked, run  # noqa: E402 (puts hooks/ on sys.path)
 from review.scaffold import NewFigure, ScaffoldError, add_figure  # noqa: E402
 
 REQUIRED = {
@@ -33,13 +33,6 @@ REQUIRED = {
     "value": "Value, the YAML way (2956.39 for 2.956,39)",
     "quote": "The source's exact words that state the value",
 }
-
-
-def ask(prompt: str) -> str:
-    answer = input(f"{prompt}: ").strip()
-    if not answer:
-        raise ScaffoldError(f"no answer for: {prompt}")
-    return answer
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,32 +50,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quote")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    interactive = sys.stdin.isatty()
-    try:
-        values = {}
-        for name, prompt in REQUIRED.items():
-            given = getattr(args, name)
-            if given is None:
-                if not interactive:
-                    raise ScaffoldError(f"missing --{name.replace('_', '-')} ({prompt})")
-                given = ask(prompt)
-            values[name] = given
+
+    def add() -> str:
+        values = {name: given_or_asked(args, name, prompt) for name, prompt in REQUIRED.items()}
         period, as_of = args.period, args.as_of
         if period is None and as_of is None:
-            if not interactive:
+            if not sys.stdin.isatty():
                 raise ScaffoldError("missing --period (for a flow, such as 2023) or --as-of (for a stock, such as 2023-10)")
             answer = ask("Period of a flow (2023, 2011-2015), or as-of date of a stock prefixed with @ (@2023-10)")
             period, as_of = (None, answer[1:]) if answer.startswith("@") else (answer, None)
         figure = NewFigure(section=args.section, period=period, as_of=as_of, qualifier=args.qualifier, **values)
         path = add_figure(args.data, figure)
-    except ScaffoldError as error:
-        print(error, file=sys.stderr)
-        return 1
-    except (EOFError, KeyboardInterrupt):
-        print("\nStopped: nothing was changed.", file=sys.stderr)
-        return 1
-    print(f"Added the figure {figure.id} to {path.relative_to(args.data.parent) if args.data.parent in path.parents else path}.")
-    return 0
+        return f"Added the figure {figure.id} to {path.relative_to(args.data.parent) if args.data.parent in path.parents else path}."
+
+    return run(add)
 
 
 if __name__ == "__main__":

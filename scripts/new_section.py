@@ -22,9 +22,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from review.scaffold import NewSection, ScaffoldError, add_section  # noqa: E402
+from editor_prompts import given_or_asked, run  # noqa: E402 (puts hooks/ on sys.path)
+from review.scaffold import NewSection, add_section  # noqa: E402
 
 REQUIRED = {
     "title_vi": "Title in Vietnamese",
@@ -32,13 +32,6 @@ REQUIRED = {
     "summary_vi": "One-sentence summary in Vietnamese",
     "summary_en": "One-sentence summary in English",
 }
-
-
-def ask(prompt: str) -> str:
-    answer = input(f"{prompt}: ").strip()
-    if not answer:
-        raise ScaffoldError(f"no answer for: {prompt}")
-    return answer
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,33 +46,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--icon", default="material/file-document-outline", help="a Material icon, such as material/leaf")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    interactive = sys.stdin.isatty()
-    try:
-        values: dict[str, object] = {}
-        for name, prompt in REQUIRED.items():
-            given = getattr(args, name)
-            if given is None:
-                if not interactive:
-                    raise ScaffoldError(f"missing --{name.replace('_', '-')} ({prompt})")
-                given = ask(prompt)
-            values[name] = given
+
+    def add() -> str:
+        values: dict[str, object] = {name: given_or_asked(args, name, prompt) for name, prompt in REQUIRED.items()}
         for lang, language in (("vi", "Vietnamese"), ("en", "English")):
-            body = getattr(args, f"body_{lang}")
-            if not body:
-                if not interactive:
-                    raise ScaffoldError(f"missing --body-{lang} (a paragraph in {language})")
-                body = [ask(f"First paragraph in {language}")]
+            body = getattr(args, f"body_{lang}") or [given_or_asked(args, f"body_{lang}", f"First paragraph in {language}")]
             values[f"body_{lang}"] = tuple(body)
         section = NewSection(id=args.id, icon=args.icon, **values)  # type: ignore[arg-type]
         path = add_section(args.data, section)
-    except ScaffoldError as error:
-        print(error, file=sys.stderr)
-        return 1
-    except (EOFError, KeyboardInterrupt):
-        print("\nStopped: nothing was changed.", file=sys.stderr)
-        return 1
-    print(f"Added the section {section.id}: {path.name}, listed last in site.yaml. Add figures with scripts/new_figure.py {section.id}.")
-    return 0
+        return f"Added the section {section.id}: {path.name}, listed last in site.yaml. Add figures with scripts/new_figure.py {section.id}."
+
+    return run(add)
 
 
 if __name__ == "__main__":
