@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+from html import unescape
 
 import markdown
 import pytest
@@ -78,3 +80,16 @@ def test_navigation_follows_the_sections_in_each_language(site, lang):
     assert nav[1:-2] == [{s.title[lang]: f"{s.id}.md"} for s in site.sections]
     assert nav[-2] == {site.about_title[lang]: "about.md"}
     assert nav[-1] == "guide.md"
+
+
+def test_a_quote_in_a_tooltip_shows_as_written_and_keeps_its_table_row(site):
+    section = site.sections[1]
+    figure = section.figures[0]
+    odd = "a # b * c [d] _e_ | f \"g\" :x: <i>"
+    value = dataclasses.replace(figure.values[0], quote=odd)
+    patched = dataclasses.replace(section, figures=(dataclasses.replace(figure, values=(value, *figure.values[1:])), *section.figures[1:]))
+    html = markdown.markdown(render_section(site, patched, "en"), extensions=["tables", "attr_list", "md_in_html", "admonition", "pymdownx.details"])
+    titles = re.findall(r'<a class="figure-value"[^>]*title="([^"]*)"', html)
+    assert unescape(titles[0]) == f"{site.vocabulary.labels['quote_label']['en']}: “{odd}”"
+    row = re.search(r"<tr>\s*<td[^>]*>[^<]*</td>\s*<td[^>]*><a class=\"figure-value\".*?</tr>", html, flags=re.DOTALL)
+    assert row is not None and row.group(0).count("<td") == 3

@@ -63,6 +63,15 @@ def escape_markdown(value: Any) -> Markup:
     return Markup(text)
 
 
+def escape_attribute(value: Any) -> Markup:
+    """Escape text for an HTML attribute inside a Markdown line (a tooltip):
+    one line, HTML-escaped, and no '|' that would split a table row.
+    Markdown's backslash escapes would show as they are in an attribute, so
+    :func:`escape_markdown` does not fit here."""
+    text = _LINE_BREAKS.sub(" ", str(value)).strip()
+    return Markup(str(escape(text)).replace("|", "&#124;").replace(":", "&#58;"))
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -74,6 +83,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["attr"] = escape_attribute
     return env
 
 
