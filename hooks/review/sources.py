@@ -145,3 +145,37 @@ def _closest(quote: str, text: str) -> str:
     if low == 0:
         return "copy the words from the source text"
     return f"the source has {_short(quote[:low], 40)!r} but not what follows, {_short(quote[low:], 20)!r}: copy the words exactly, spaces and punctuation included"
+
+
+def source_problems(site: YamlDocument, sections: dict[str, YamlDocument], data_dir: Path, display_root: str = "data") -> list[Problem]:
+    """The sources' texts and remnants (:func:`read_source_texts`), and every
+    quote checked against the text of its own source: a value's ``source``
+    (the first source by default); list items, milestones, photo captions
+    and the sources' own quotes come from the first source, the article."""
+    texts, problems = read_source_texts(site, data_dir, display_root)
+    sources = site.data.get("sources", [])
+    if not texts or not sources:
+        return problems
+    default = sources[0]["id"]
+
+    def check(document: YamlDocument, key: Key, quote: Any, source_id: str) -> None:
+        if isinstance(quote, str):
+            problem = quote_problem(document, key, quote, source_id, texts)
+            if problem is not None:
+                problems.append(problem)
+
+    for index, source in enumerate(sources):
+        check(site, ("sources", index, "quote"), source.get("quote"), default)
+    for index, caption in enumerate(site.data.get("about", {}).get("captions", [])):
+        check(site, ("about", "captions", index, "quote"), caption.get("quote"), default)
+    for document in sections.values():
+        data = document.data
+        for f_index, figure in enumerate(data.get("figures", [])):
+            for v_index, value in enumerate(figure["values"]):
+                check(document, ("figures", f_index, "values", v_index, "quote"), value.get("quote"), value.get("source", default))
+        for l_index, item_list in enumerate(data.get("lists", [])):
+            for i_index, item in enumerate(item_list["items"]):
+                check(document, ("lists", l_index, "items", i_index, "quote"), item.get("quote"), default)
+        for m_index, milestone in enumerate(data.get("milestones", [])):
+            check(document, ("milestones", m_index, "quote"), milestone.get("quote"), default)
+    return problems
