@@ -24,6 +24,9 @@ from .problems import Problem
 from .yamlfile import Key, YamlDocument
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
+MIN_SHARED_START = 5
+"""A quote that shares fewer characters than this with the text, from its
+start, gets no "the source has …" hint: such a short match says nothing."""
 """A source text larger than this is refused (a wrong file, most likely)."""
 
 
@@ -142,7 +145,7 @@ def _closest(quote: str, text: str) -> str:
             low = middle
         else:
             high = middle - 1
-    if low == 0:
+    if low < MIN_SHARED_START:
         return "copy the words from the source text"
     return f"the source has {_short(quote[:low], 40)!r} but not what follows, {_short(quote[low:], 20)!r}: copy the words exactly, spaces and punctuation included"
 
