@@ -159,6 +159,12 @@ class Language:
     def label(self, key: str) -> str:
         return self.site.vocabulary.labels[key][self.lang]
 
+    def type_name(self, name: str) -> str:
+        """A shared type of the schema, named in this language
+        (``type_name_<name>`` in the labels), or by its own name."""
+        label = self.site.vocabulary.labels.get(f"type_name_{name}")
+        return label[self.lang] if label else name
+
     def status(self, key: str) -> str:
         return self.site.vocabulary.statuses[key][self.lang]
 
