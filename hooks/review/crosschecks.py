@@ -188,7 +188,11 @@ class _CrossChecks:
         for index, note in enumerate(data.get("notes", [])):
             if note["id"] not in used:
                 self.problems.append(
-                    document.problem(("notes", index, "id"), f"expected a note that a value, list item or relation refers to, received {note['id']!r}, which nothing refers to", f"add {note['id']} to the notes of the value or list item it concerns")
+                    document.problem(
+                        ("notes", index, "id"),
+                        f"expected a note that a value, list item or relation refers to, received {note['id']!r}, which nothing refers to",
+                        f"add {note['id']} to the notes of the value or list item it concerns",
+                    )
                 )
 
 
