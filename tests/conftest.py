@@ -17,7 +17,7 @@ from review.project import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SOURCE = ROOT.parent / "shared" / "source" / "can-tho-20-nam.vi.txt"
+SOURCE = DATA / "sources" / "can-tho-20-nam.vi.txt"  # declared in data/site.yaml (sources[0].text_file)
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ DATA_FILES = sorted(DATA.glob("*.yaml"))
 
 @pytest.fixture(scope="module")
 def source_text() -> str:
-    assert SOURCE.is_file(), f"the source text must be at {SOURCE} (CI has it there)"
+    assert SOURCE.is_file(), f"the source text must be at {SOURCE}"
     return unicodedata.normalize("NFC", SOURCE.read_text(encoding="utf-8"))
 
 
