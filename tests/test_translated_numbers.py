@@ -52,6 +52,8 @@ def test_numbers_read_dates_ranges_percentages_and_codes():
         pytest.param("{electricity-consumption} năm 2023", "{electricity-consumption} in 2023", id="references-left-out"),
         pytest.param("nguồn in “7,5MV”", "the source prints “7,5MV”", id="quoted-source"),
         pytest.param("lưới điện 220kV-110kV", "the 220 kV–110 kV grid", id="glued-units"),
+        pytest.param("cũng có thể hiểu", "it may also mean", id="may-is-not-a-month"),
+        pytest.param("ngày 1/5/2023", "on 1 May 2023", id="may-in-a-date"),
     ],
 )
 def test_numbers_that_agree(vi, en):

@@ -21,6 +21,7 @@ from . import languages
 from .building import build_site, build_vocabulary
 from .crosschecks import cross_problems
 from .datafiles import read_data
+from .faithfulness import faithfulness_problems
 from .model import Site
 from .pages import generated_paths
 from .problems import DataError
@@ -50,7 +51,7 @@ def load_site(data_dir: Path, display_root: str = DATA_DIR) -> Site:
     """
     files = read_data(data_dir, display_root)
     vocabulary = build_vocabulary(files.vocabulary.data)
-    problems = cross_problems(files, vocabulary)
+    problems = cross_problems(files, vocabulary) + faithfulness_problems(files, vocabulary)
     if problems:
         raise DataError(problems)
     return build_site(files, vocabulary)

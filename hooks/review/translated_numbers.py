@@ -5,8 +5,8 @@ Each text is read in its own language's format: ``2.956,39`` and
 ``41.000`` in Vietnamese, ``2,956.39`` and ``41,000`` in English. A
 separator followed by other than three digits is a decimal mark in either
 language (the English may quote the source's ``“7,5MV”``). Month names
-count as their number (``13 October 2023`` gives 13, 10, 2023, like
-``13/10/2023``), ranges as their two ends, percentages as their number.
+in a date count as their number (``13 October 2023`` gives 13, 10, 2023,
+like ``13/10/2023``; "it may" gives nothing), ranges as their two ends, percentages as their number.
 
 A number written out in words (``six``, ``sáu``, ``five-year``) answers a
 number in digits in the other text, but is not itself required there: "one"
@@ -79,8 +79,20 @@ def numbers(text: str, lang: str) -> list[Number]:
     text = _PLACEHOLDER.sub(" ", text)
     found = [(match.start(), Number(read_number(match.group(0), lang), match.group(0))) for match in _NUMBER.finditer(text)]
     if lang == "en":
-        found += [(match.start(), Number(Decimal(MONTHS[match.group(0).casefold()]), match.group(0))) for match in _WORD.finditer(text) if match.group(0).casefold() in MONTHS]
+        found += [(match.start(), Number(Decimal(MONTHS[match.group(0).casefold()]), match.group(0))) for match in _WORD.finditer(text) if _is_date_month(text, match)]
     return [number for _, number in sorted(found, key=lambda pair: pair[0])]
+
+
+_DAY_BEFORE = re.compile(r"(?<![0-9])[0-9]{1,2}\s+$")
+_YEAR_AFTER = re.compile(r"^\s+[0-9]{4}(?![0-9])")
+
+
+def _is_date_month(text: str, match: re.Match[str]) -> bool:
+    """A month name in a date (``13 May 2023``, ``May 2023``), not the verb
+    in "it may also mean"."""
+    if match.group(0).casefold() not in MONTHS:
+        return False
+    return bool(_DAY_BEFORE.search(text[: match.start()]) or _YEAR_AFTER.match(text[match.end() :]))
 
 
 def spelled(text: str, lang: str) -> set[Decimal]:
