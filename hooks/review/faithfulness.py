@@ -1,14 +1,18 @@
 """Faithfulness checks of the data, run on every build after the files
 have been checked together: numbers in translations
 (:mod:`review.translated_numbers`), hedges against qualifiers
-(:mod:`review.hedges`), and charts of open lists that would add the list up.
+(:mod:`review.hedges`), the article's words against its source text
+(:mod:`review.declared_edits`), and charts of open lists that would add
+the list up.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .datafiles import DataFiles
+from .declared_edits import edit_problems
 from .hedges import hedge_problems, hedge_words
 from .model import Vocabulary
 from .problems import Problem
@@ -16,8 +20,9 @@ from .translated_numbers import translation_problems
 from .yamlfile import YamlDocument
 
 
-def faithfulness_problems(files: DataFiles, vocabulary: Vocabulary) -> list[Problem]:
-    """Every faithfulness problem of the data files."""
+def faithfulness_problems(files: DataFiles, vocabulary: Vocabulary, texts: Mapping[str, str]) -> list[Problem]:
+    """Every faithfulness problem of the data files. ``texts``: the source
+    texts the repository holds, by source id."""
     words = hedge_words({qualifier: text.vi for qualifier, text in vocabulary.qualifiers.items()})
     unit_of = {figure["id"]: figure["unit"] for document in files.sections.values() for figure in document.data.get("figures", [])}
     problems: list[Problem] = []
@@ -26,6 +31,7 @@ def faithfulness_problems(files: DataFiles, vocabulary: Vocabulary) -> list[Prob
     for document in files.sections.values():
         problems += hedge_problems(document, words)
         problems += open_list_problems(document, vocabulary, unit_of)
+        problems += edit_problems(document, texts, {note["id"] for note in document.data.get("notes", [])})
     return problems
 
 

@@ -25,6 +25,7 @@ from .faithfulness import faithfulness_problems
 from .model import Site
 from .pages import generated_paths
 from .problems import DataError
+from .sources import read_source_texts
 from .reference import Reference, load_reference
 
 DATA_DIR = "data"
@@ -51,7 +52,9 @@ def load_site(data_dir: Path, display_root: str = DATA_DIR) -> Site:
     """
     files = read_data(data_dir, display_root)
     vocabulary = build_vocabulary(files.vocabulary.data)
-    problems = cross_problems(files, vocabulary) + faithfulness_problems(files, vocabulary)
+    sources, source_problems = read_source_texts(files.site, data_dir, display_root)
+    texts = {ident: source.text for ident, source in sources.items()}
+    problems = cross_problems(files, vocabulary) + source_problems + faithfulness_problems(files, vocabulary, texts)
     if problems:
         raise DataError(problems)
     return build_site(files, vocabulary)
