@@ -23,8 +23,8 @@ MISTAKES = [
     ("digital.yaml", "value: 1096", "value: 1.096"),
     ("energy.yaml", '        qualifier: estimated\n        quote: "sản lượng', '        qualifer: estimated\n        quote: "sản lượng'),
     ("industry.yaml", '      en: "Industrial parks"\n', ""),
-    ("energy.yaml", "open_ended: true", "open_ended: yes"),
-    ("digital.yaml", 'value: 266\n        as_of: "2023-10"\n        quote: "266', 'value: 226\n        as_of: "2023-10"\n        quote: "266'),
+    ("energy.yaml", "    open_ended: true\n\n  - id: energy-efficiency-areas", "    open_ended: yes\n\n  - id: energy-efficiency-areas"),
+    ("digital.yaml", "value: 266\n        as_of: \"2023-10\"\n        quote: \"266", "value: 226\n        as_of: \"2023-10\"\n        quote: \"266"),
 ]
 
 

@@ -131,6 +131,7 @@ def _chart(section: str, data: dict[str, Any]) -> Chart:
         labels={ident: _text(label) for ident, label in data.get("labels", {}).items()},
         whole=data.get("whole"),
         remainder=_text(data["remainder"]) if "remainder" in data else None,
+        open_ended=bool(data.get("open_ended", False)),
     )
 
 

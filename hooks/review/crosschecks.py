@@ -15,6 +15,7 @@ from typing import Any
 
 from .chartchecks import ChartCheck
 from .datafiles import DataFiles
+from .declared_edits import notes_of_edits
 from .model import UnitKind, Vocabulary
 from .periods import REAL_DATE, REAL_PERIOD, parse_period
 from .problems import Problem, received, unknown
@@ -185,6 +186,7 @@ class _CrossChecks:
         used = {note for figure in data.get("figures", []) for value in figure["values"] for note in value.get("notes", [])}
         used |= {note for item_list in data.get("lists", []) for item in item_list["items"] for note in item.get("notes", [])}
         used |= {relation["note"] for relation in data.get("relations", []) if "note" in relation}
+        used |= notes_of_edits(data)
         for index, note in enumerate(data.get("notes", [])):
             if note["id"] not in used:
                 self.problems.append(

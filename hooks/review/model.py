@@ -163,6 +163,9 @@ class Chart:
     """part-of-whole: the figure that is the whole, if not the sum of the parts."""
     remainder: Text | None = None
     """part-of-whole: the name of what the parts leave of the whole."""
+    open_ended: bool = False
+    """The source names only some of the things shown (its list ends in
+    "…"): the site never adds the values up."""
 
 
 @dataclass(frozen=True)

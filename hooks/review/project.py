@@ -21,12 +21,13 @@ from . import languages
 from .building import build_site, build_vocabulary
 from .crosschecks import cross_problems
 from .datafiles import read_data
+from .faithfulness import faithfulness_problems
 from .model import Site
 from .pages import generated_paths
 from .problems import DataError
 from .prose import prose_problems
 from .reference import Reference, load_reference
-from .sources import source_problems
+from .sources import quote_problems, read_source_texts
 
 DATA_DIR = "data"
 DOCS_DIR = "content"
@@ -52,9 +53,11 @@ def load_site(data_dir: Path, display_root: str = DATA_DIR) -> Site:
     """
     files = read_data(data_dir, display_root)
     vocabulary = build_vocabulary(files.vocabulary.data)
-    problems = cross_problems(files, vocabulary)
-    problems += source_problems(files.site, files.sections, data_dir, display_root)
+    sources, source_problems = read_source_texts(files.site, data_dir, display_root)
+    problems = cross_problems(files, vocabulary) + source_problems
+    problems += quote_problems(files.site, files.sections, sources)
     problems += prose_problems(files.site, files.sections)
+    problems += faithfulness_problems(files, vocabulary, {ident: source.text for ident, source in sources.items()})
     if problems:
         raise DataError(problems)
     return build_site(files, vocabulary)

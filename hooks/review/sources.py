@@ -150,12 +150,12 @@ def _closest(quote: str, text: str) -> str:
     return f"the source has {_short(quote[:low], 40)!r} but not what follows, {_short(quote[low:], 20)!r}: copy the words exactly, spaces and punctuation included"
 
 
-def source_problems(site: YamlDocument, sections: dict[str, YamlDocument], data_dir: Path, display_root: str = "data") -> list[Problem]:
-    """The sources' texts and remnants (:func:`read_source_texts`), and every
-    quote checked against the text of its own source: a value's ``source``
-    (the first source by default); list items, milestones, photo captions
-    and the sources' own quotes come from the first source, the article."""
-    texts, problems = read_source_texts(site, data_dir, display_root)
+def quote_problems(site: YamlDocument, sections: dict[str, YamlDocument], texts: dict[str, SourceText]) -> list[Problem]:
+    """Every quote checked against the text of its own source (``texts``, from
+    :func:`read_source_texts`): a value's ``source`` (the first source by
+    default); list items, milestones, photo captions and the sources' own
+    quotes come from the first source, the article."""
+    problems: list[Problem] = []
     sources = site.data.get("sources", [])
     if not texts or not sources:
         return problems

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Literal
 
 from .. import formatting
-from ..model import CHART_PLACEHOLDER, Chart, ChartKind, Figure, Site, Value
+from ..model import CHART_PLACEHOLDER, Chart, ChartKind, Figure, Period, Qualifier, Site, Value
 
 Role = Literal["actual", "planned", "remainder"]
 """How a mark is drawn: a value as it stands, a planned value, or what the
@@ -42,6 +42,21 @@ class Mark:
     share: Decimal | None = None
     """part-of-whole: the share of the whole, in percent."""
     share_label: str | None = None
+    qualifier: Qualifier = "exact"
+    """The source's hedge on the value (``over`` for "trên 120")."""
+    span: str = ""
+    """How long the time the value covers is, for comparing like with like:
+    ``5y`` for 2011–2015, ``1y`` for 2023, ``1m``, ``1d``; empty for a
+    value at a date (a stock, ``as_of``)."""
+    counts: str = ""
+    """The unit's id: what a count counts (``delegation``, ``agreement``)."""
+    unit_word: str = ""
+    """The unit as the description writes it (``DVCTT``, ``organisations``)."""
+    of: str | None = None
+    """A percentage: the id of the figure it is a share of (from the
+    section's ``ratio`` relations), if the data says."""
+    indicator: str = ""
+    """The figure's own label (``Diện tích các khu công nghiệp``)."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +79,9 @@ class ChartSpec:
     """part-of-whole: the whole, when a figure gives it."""
     note_computed: str = ""
     """How the table and the description mark a computed value."""
+    open_ended: bool = False
+    """The source names only some of the things the chart shows (its list
+    ends in "…"): the values are never added up."""
 
     @property
     def salt(self) -> str:
@@ -114,6 +132,7 @@ def chart_spec(site: Site, chart: Chart, lang: str) -> ChartSpec:
         percent=percent,
         whole=whole,
         note_computed=nfc(label["chart_computed"][lang]),
+        open_ended=chart.open_ended,
     )
 
 
@@ -128,6 +147,30 @@ def _period_name(value: Value, site: Site, lang: str) -> str:
     if value.period is not None:
         return formatting.format_period(value.period, lang)
     return formatting.format_time(value, site.vocabulary, lang)
+
+
+def span(value: Value) -> str:
+    """How long the time a value covers is: ``5y``, ``1y``, ``1m``, ``1d``;
+    ``""`` for a value at a date."""
+    if value.period is None:
+        return ""
+    return _span(value.period)
+
+
+def _span(period: Period) -> str:
+    if period.precision in ("year", "years"):
+        return f"{period.end.year - period.start.year + 1}y"
+    return "1m" if period.precision == "month" else "1d"
+
+
+def denominator(site: Site, figure: Figure) -> str | None:
+    """The figure a percentage is a share of, from a ``ratio`` relation
+    whose result it is; ``None`` when the data does not say."""
+    for section in site.sections:
+        for relation in section.relations:
+            if relation.kind == "ratio" and relation.result_id == figure.id:
+                return relation.operands[1].partition("@")[0]
+    return None
 
 
 def _role(value: Value) -> Role:
@@ -150,6 +193,12 @@ def _mark(site: Site, chart: Chart, figure: Figure, value: Value, lang: str, *, 
         role=_role(value),
         share=share,
         share_label=nfc(share_label) if share_label is not None else None,
+        qualifier=value.qualifier,
+        span=span(value),
+        counts=figure.unit.id,
+        unit_word=nfc(formatting.unit_name(figure.unit, value.value, lang)),
+        of=denominator(site, figure) if figure.unit.kind == "percent" else None,
+        indicator=nfc(figure.label[lang]),
     )
 
 
@@ -198,6 +247,12 @@ def _parts(site: Site, chart: Chart, figures: list[Figure], lang: str) -> tuple[
                 role="remainder",
                 share=share,
                 share_label=nfc(share_label),
+                qualifier="exact" if all(mark.qualifier == "exact" for mark in marks) else "about",
+                span=marks[0].span,
+                counts=marks[0].counts,
+                unit_word=marks[0].unit_word,
+                of=marks[0].of,
+                indicator=nfc(remainder[lang]),
             )
         )
     return marks, whole_mark, values
