@@ -149,6 +149,13 @@ def test_a_quote_is_checked_against_its_own_sources_text(data_copy: Path):
     ]
 
 
+def test_a_source_in_english_writes_its_numbers_the_english_way(data_copy: Path):
+    add_source(data_copy, NEW_SOURCE + "    language: en\n")
+    add_newer_value(data_copy)
+    edit(data_copy / "energy.yaml", "Sản lượng điện tiêu thụ năm 2024 đạt 3.105,2 triệu kWh", "Electricity consumption in 2024 reached 3,105.2 million kWh")
+    assert load_site(data_copy).figures["electricity-consumption"].latest.quote == "Electricity consumption in 2024 reached 3,105.2 million kWh"
+
+
 FIGURE_AT_THE_TOP = """\
 figures:
   - id: offshore-gas-field-distance
