@@ -92,7 +92,6 @@ def test_an_entry_checks_its_own_checksum(tmp_path):
     assert cache.get("cd" * 32) is None
 
 
-
 def test_a_changed_figure_redraws_exactly_the_charts_that_use_it(data_copy, tmp_path):
     cache = ChartCache(tmp_path / "cache")
     before = only_charts(load_site(data_copy), "power-capacity-by-source", "electricity-saved-by-period", "industrial-land-area")
