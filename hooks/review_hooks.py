@@ -223,10 +223,13 @@ def _add_charts(files: Files, config: MkDocsConfig, state: LanguageBuild) -> Non
     in parallel; the other builds then find theirs in the cache."""
     lang = state.lang
     langs = LANGUAGES if lang == DEFAULT_LANGUAGE else (lang,)
+    cache = ChartCache(chart_cache_dir(_project_dir(config)))
     try:
-        charts = produce(state.project.site, langs, ChartCache(chart_cache_dir(_project_dir(config))))
+        charts = produce(state.project.site, langs, cache)
     except ChartDrawingError as error:
         raise PluginError(str(error)) from error
+    if langs == LANGUAGES:
+        cache.prune(charts.keys)
     processes = f"{charts.workers} process{'es' if charts.workers > 1 else ''}"
     drawn = f"{charts.drawn} drawn in {processes}" if charts.drawn else "none drawn"
     log.info(f"Charts ({', '.join(langs)}): {drawn}, {charts.cached} from the cache, in {charts.seconds:.2f} s")

@@ -92,7 +92,10 @@ def test_new_figure_refuses_an_unknown_source(data_copy: Path):
     text = before.decode("utf-8")
     source_line = line_number(text, "lists:") + 8
     index = text.split("\nlists:")[0].count("\n  - id: ")
-    assert (result.returncode, result.stderr) == (1, f"The data has 1 problem:\ndata/energy.yaml:{source_line}:17: figures[{index}].values[0].source: expected the id of a known source, received 'xyz' (define it in data/site.yaml)\nNothing was changed.\n")
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"The data has 1 problem:\ndata/energy.yaml:{source_line}:17: figures[{index}].values[0].source: expected the id of a known source, received 'xyz' (define it in data/site.yaml)\nNothing was changed.\n",
+    )
     assert (data_copy / "energy.yaml").read_bytes() == before
 
 
@@ -101,7 +104,9 @@ def test_new_figure_refuses_an_unknown_source(data_copy: Path):
     [
         pytest.param(
             NEW_SOURCE.replace('    accessed: "2024-05-20"\n', ""),
-            ["data/site.yaml:{    url: https://example.org/can-tho-power-2024}:5: sources[2].url: expected accessed (the date the address was read) with url, received url 'https://example.org/can-tho-power-2024' alone (add accessed: 2024-05-20, the day you read the page)"],
+            [
+                "data/site.yaml:{    url: https://example.org/can-tho-power-2024}:5: sources[2].url: expected accessed (the date the address was read) with url, received url 'https://example.org/can-tho-power-2024' alone (add accessed: 2024-05-20, the day you read the page)"
+            ],
             id="url-without-access-date",
         ),
         pytest.param(
@@ -116,7 +121,9 @@ def test_new_figure_refuses_an_unknown_source(data_copy: Path):
         ),
         pytest.param(
             NEW_SOURCE + "    text_file: sources/energy-report-2024.txt\n",
-            ["data/site.yaml:{    text_file: sources/energy-report-2024.txt}:16: sources[2].text_file: expected the source's text at data/sources/energy-report-2024.txt, received a path where there is no file (put the text at data/sources/energy-report-2024.txt, or remove text_file)"],
+            [
+                "data/site.yaml:{    text_file: sources/energy-report-2024.txt}:16: sources[2].text_file: expected the source's text at data/sources/energy-report-2024.txt, received a path where there is no file (put the text at data/sources/energy-report-2024.txt, or remove text_file)"
+            ],
             id="text-file-missing",
         ),
     ],
@@ -140,6 +147,13 @@ def test_a_quote_is_checked_against_its_own_sources_text(data_copy: Path):
     assert problems(data_copy) == [
         f"data/energy.yaml:{line}:16: figures[2].values[1].quote: expected the exact words of source 'article' (data/sources/can-tho-20-nam.vi.txt), received a quote that is not in it: 'Sản lượng điện tiêu thụ năm 2024 đạt 3.105,2 triệu kWh' (copy the words from the source text)"
     ]
+
+
+def test_a_source_in_english_writes_its_numbers_the_english_way(data_copy: Path):
+    add_source(data_copy, NEW_SOURCE + "    language: en\n")
+    add_newer_value(data_copy)
+    edit(data_copy / "energy.yaml", "Sản lượng điện tiêu thụ năm 2024 đạt 3.105,2 triệu kWh", "Electricity consumption in 2024 reached 3,105.2 million kWh")
+    assert load_site(data_copy).figures["electricity-consumption"].latest.quote == "Electricity consumption in 2024 reached 3,105.2 million kWh"
 
 
 FIGURE_AT_THE_TOP = """\

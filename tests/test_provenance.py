@@ -100,6 +100,18 @@ def test_quote_states(quote: str, value: Decimal | int, states: bool):
     assert quote_states(quote, value) is states
 
 
+@pytest.mark.parametrize(
+    ("quote", "value", "states"),
+    [
+        pytest.param("consumption reached 3,105.2 million kWh", Decimal("3105.2"), True, id="english-format"),
+        pytest.param("đạt 3.105,2 triệu kWh", Decimal("3105.2"), False, id="vietnamese-format-in-an-english-source"),
+        pytest.param("some 41,000 workers", 41000, True, id="english-thousands"),
+    ],
+)
+def test_quote_states_in_an_english_source(quote: str, value: Decimal | int, states: bool):
+    assert quote_states(quote, value, "en") is states
+
+
 def test_numbers_in_a_quote():
     assert numbers_in("Tổng số lượng hồ sơ trực tuyến: 106.144/216.505 đạt tỷ lệ 49%") == ["106.144", "216.505", "49"]
 

@@ -71,7 +71,18 @@ def build_site(files: DataFiles, vocabulary: Vocabulary) -> Site:
         description=_text(site["description"]),
         sections=sections,
         sources={
-            s["id"]: Source(s["id"], s["title"], s.get("author"), _text(s["citation"]), _period(s.get("date")), s.get("publication"), s.get("text_file"), s.get("url"), _period(s.get("accessed")))
+            s["id"]: Source(
+                s["id"],
+                s["title"],
+                s.get("author"),
+                _text(s["citation"]),
+                _period(s.get("date")),
+                s.get("publication"),
+                s.get("text_file"),
+                s.get("url"),
+                _period(s.get("accessed")),
+                s.get("language", "vi"),
+            )
             for s in site["sources"]
         },
         home_intro=_paragraphs(site["home"]["intro"]),

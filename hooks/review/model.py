@@ -229,6 +229,8 @@ class Source:
     """The source's text in the repository, relative to data/ (review.sources)."""
     url: str | None = None
     accessed: Period | None = None
+    language: str = "vi"
+    """The language of the source's text: how its quotes write numbers."""
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,13 @@ def reference_problems(document: YamlDocument, key: Key, text: dict[str, str], p
         for reference in references(text.get(lang, "")):
             if reference.figure not in periods:
                 close = _close(reference.figure, list(periods))
-                problems.append(document.problem((*key, lang), f"expected the id of a known figure in {reference}, received {reference.figure!r}", f"did you mean {{{close}}}?" if close else "write {figure-id}, the id of a figure of any section"))
+                problems.append(
+                    document.problem(
+                        (*key, lang),
+                        f"expected the id of a known figure in {reference}, received {reference.figure!r}",
+                        f"did you mean {{{close}}}?" if close else "write {figure-id}, the id of a figure of any section",
+                    )
+                )
             elif reference.period is not None and reference.period not in periods[reference.figure]:
                 known = ", ".join(dict.fromkeys(periods[reference.figure]))
                 problems.append(document.problem((*key, lang), f"expected a period of {reference.figure} in {reference}, received {reference.period!r}", f"the periods are {known}"))
@@ -109,7 +115,13 @@ def prose_problems(site: YamlDocument, sections: dict[str, YamlDocument]) -> lis
             for index, paragraph in enumerate(document.data.get("body", {}).get(lang, [])):
                 match = PLACEHOLDER.search(paragraph)
                 if match:
-                    problems.append(document.problem(("body", lang, index), f"expected the article's own words, received {match.group(0)}", "body quotes the article: write the number as it does; {figure-id} belongs in summary, notes, lists and milestones"))
+                    problems.append(
+                        document.problem(
+                            ("body", lang, index),
+                            f"expected the article's own words, received {match.group(0)}",
+                            "body quotes the article: write the number as it does; {figure-id} belongs in summary, notes, lists and milestones",
+                        )
+                    )
     data = site.data
     for key, paragraphs in ((("home", "intro"), data["home"]["intro"]), (("about", "body"), data["about"]["body"])):
         joined = {lang: " ".join(paragraphs.get(lang, [])) for lang in LANGUAGES}

@@ -60,10 +60,19 @@ def read_source_texts(site: YamlDocument, data_dir: Path, display_root: str = "d
     for index, source in enumerate(site.data.get("sources", [])):
         key: Key = ("sources", index)
         if "url" in source and "accessed" not in source:
-            problems.append(site.problem((*key, "url"), f"expected accessed (the date the address was read) with url, received url {source['url']!r} alone", "add accessed: 2024-05-20, the day you read the page", at_key=True))
+            problems.append(
+                site.problem(
+                    (*key, "url"),
+                    f"expected accessed (the date the address was read) with url, received url {source['url']!r} alone",
+                    "add accessed: 2024-05-20, the day you read the page",
+                    at_key=True,
+                )
+            )
         if "text_file" not in source:
             if "remnants" in source:
-                problems.append(site.problem((*key, "remnants"), "expected remnants only for a source with text_file, received remnants without a text", "add text_file, or remove remnants", at_key=True))
+                problems.append(
+                    site.problem((*key, "remnants"), "expected remnants only for a source with text_file, received remnants without a text", "add text_file, or remove remnants", at_key=True)
+                )
             continue
         text, problem = _read_text(site, (*key, "text_file"), data_dir, source["text_file"], display_root)
         if problem is not None:
