@@ -120,10 +120,12 @@ def test_saving_data_rebuilds_and_a_bad_edit_keeps_the_last_good_site(server: Se
     assert "2,956.39 million kWh" in server.get("en/energy/")
 
     # The fix: the site rebuilds, in both languages, without a restart.
-    # One save that changes the value and its quote together.
+    # One save that changes the value, its quote and the texts that state it,
+    # in both languages (the numbers of a translation must agree).
     mark = len(server.lines)
     text = energy.read_text(encoding="utf-8").replace("value: 2.956,39", "value: 2957.39")
-    energy.write_text(text.replace("ước đạt 2.956,39 triệu kWh", "ước đạt 2.957,39 triệu kWh"), encoding="utf-8")
+    text = text.replace("ước đạt 2.956,39 triệu kWh", "ước đạt 2.957,39 triệu kWh").replace("2,956.39 million kWh", "2,957.39 million kWh")
+    energy.write_text(text, encoding="utf-8")
     built = server.wait_for("Building the 'en' version", after=mark)
     server.wait_for("Reloading browsers", after=built)
     assert "2.957,39 triệu kWh" in server.get("energy/")
