@@ -113,15 +113,21 @@ def line_number(text: str, lines: str, *, file: str = "the file") -> int:
 def with_line_numbers(data: Path, name: str, expected: str) -> str:
     """``expected`` with each ``{snippet}`` replaced by the number of the
     line on which ``snippet`` ends in ``data/name``, and each
-    ``{other.yaml:snippet}`` by that in ``data/other.yaml``.
+    ``{other.yaml:snippet}`` by that in ``data/other.yaml``; ``{{`` and
+    ``}}`` stand for literal braces.
 
     Expected messages about the real data name their lines by the text that
     stands there, not by number, so that they stay exact, line and column,
     when an editor adds or removes lines above: the column is written out,
     as it follows the text of the line itself."""
 
+    def literal(text: str) -> str:
+        return text.replace("\x00", "{").replace("\x01", "}")
+
     def replace(match: re.Match[str]) -> str:
         file = match.group(1) or name
-        return str(line_number((data / file).read_text(encoding="utf-8"), match.group(2), file=file))
+        return str(line_number((data / file).read_text(encoding="utf-8"), literal(match.group(2)), file=file))
 
-    return _LINE_PLACEHOLDER.sub(replace, expected)
+    # ``{{`` and ``}}`` are literal braces, in a message ({figure-id}) or a snippet.
+    escaped = expected.replace("{{", "\x00").replace("}}", "\x01")
+    return literal(_LINE_PLACEHOLDER.sub(replace, escaped))

@@ -64,7 +64,7 @@ PERIODS = {"consumption": ["2023", "2024"]}
 
 
 def summary(vi: str, en: str):
-    return parse_yaml(f'summary:\n  vi: "{vi}"\n  en: "{en}"\n'.encode("utf-8"), "data/energy.yaml")
+    return parse_yaml(f'summary:\n  vi: "{vi}"\n  en: "{en}"\n'.encode(), "data/energy.yaml")
 
 
 @pytest.mark.parametrize(

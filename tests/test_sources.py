@@ -119,7 +119,7 @@ def texts(data_dir: Path):
 
 
 def value_doc(quote: str, source: str):
-    return parse_yaml(f"values:\n  - value: 1\n    source: {source}\n    quote: \"{quote}\"\n".encode("utf-8"), "data/energy.yaml")
+    return parse_yaml(f'values:\n  - value: 1\n    source: {source}\n    quote: "{quote}"\n'.encode(), "data/energy.yaml")
 
 
 @pytest.mark.parametrize(

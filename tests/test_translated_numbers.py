@@ -53,6 +53,7 @@ def test_numbers_read_dates_ranges_percentages_and_codes():
         pytest.param("nguồn in “7,5MV”", "the source prints “7,5MV”", id="quoted-source"),
         pytest.param("lưới điện 220kV-110kV", "the 220 kV–110 kV grid", id="glued-units"),
         pytest.param("cũng có thể hiểu", "it may also mean", id="may-is-not-a-month"),
+        pytest.param("5,06 tỷ m3 khí/năm", "5.06 billion m³ a year", id="exponent-of-a-unit"),
         pytest.param("ngày 1/5/2023", "on 1 May 2023", id="may-in-a-date"),
     ],
 )

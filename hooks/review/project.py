@@ -25,8 +25,9 @@ from .faithfulness import faithfulness_problems
 from .model import Site
 from .pages import generated_paths
 from .problems import DataError
-from .sources import read_source_texts
+from .prose import prose_problems
 from .reference import Reference, load_reference
+from .sources import read_source_texts, source_problems
 
 DATA_DIR = "data"
 DOCS_DIR = "content"
@@ -52,9 +53,11 @@ def load_site(data_dir: Path, display_root: str = DATA_DIR) -> Site:
     """
     files = read_data(data_dir, display_root)
     vocabulary = build_vocabulary(files.vocabulary.data)
-    sources, source_problems = read_source_texts(files.site, data_dir, display_root)
-    texts = {ident: source.text for ident, source in sources.items()}
-    problems = cross_problems(files, vocabulary) + source_problems + faithfulness_problems(files, vocabulary, texts)
+    problems = cross_problems(files, vocabulary)
+    problems += source_problems(files.site, files.sections, data_dir, display_root)
+    problems += prose_problems(files.site, files.sections)
+    texts, _ = read_source_texts(files.site, data_dir, display_root)  # its problems: source_problems above
+    problems += faithfulness_problems(files, vocabulary, {ident: text.text for ident, text in texts.items()})
     if problems:
         raise DataError(problems)
     return build_site(files, vocabulary)

@@ -16,6 +16,7 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from . import formatting
 from .model import LANGUAGES, Figure, Value, Vocabulary
@@ -74,9 +75,15 @@ def reference_problems(document: YamlDocument, key: Key, text: dict[str, str], p
         for reference in references(text.get(lang, "")):
             if reference.figure not in periods:
                 close = _close(reference.figure, list(periods))
-                problems.append(document.problem((*key, lang), f"expected the id of a known figure in {reference}, received {reference.figure!r}", f"did you mean {{{close}}}?" if close else "write {figure-id}, the id of a figure of any section"))
+                problems.append(
+                    document.problem(
+                        (*key, lang),
+                        f"expected the id of a known figure in {reference}, received {reference.figure!r}",
+                        f"did you mean {{{close}}}?" if close else "write {figure-id}, the id of a figure of any section",
+                    )
+                )
             elif reference.period is not None and reference.period not in periods[reference.figure]:
-                known = ", ".join(periods[reference.figure])
+                known = ", ".join(dict.fromkeys(periods[reference.figure]))
                 problems.append(document.problem((*key, lang), f"expected a period of {reference.figure} in {reference}, received {reference.period!r}", f"the periods are {known}"))
     if all(lang in text for lang in LANGUAGES):
         counts = {lang: Counter(str(r) for r in references(text[lang])) for lang in LANGUAGES}
@@ -90,3 +97,47 @@ def reference_problems(document: YamlDocument, key: Key, text: dict[str, str], p
 def _close(name: str, known: list[str]) -> str | None:
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+def prose_problems(site: YamlDocument, sections: dict[str, YamlDocument]) -> list[Problem]:
+    """Every ``{figure-id}`` of the site's own text resolves, in both
+    languages alike; and the article's paragraphs (``body``) name none,
+    since they are the article's words."""
+    periods: dict[str, list[str]] = {}
+    for document in sections.values():
+        for figure in document.data.get("figures", []):
+            periods.setdefault(figure["id"], [str(v.get("period", v.get("as_of"))) for v in figure["values"]])
+    problems: list[Problem] = []
+    for document in sections.values():
+        for key, text in _section_texts(document.data):
+            problems.extend(reference_problems(document, key, text, periods))
+        for lang in LANGUAGES:
+            for index, paragraph in enumerate(document.data.get("body", {}).get(lang, [])):
+                match = PLACEHOLDER.search(paragraph)
+                if match:
+                    problems.append(
+                        document.problem(
+                            ("body", lang, index),
+                            f"expected the article's own words, received {match.group(0)}",
+                            "body quotes the article: write the number as it does; {figure-id} belongs in summary, notes, lists and milestones",
+                        )
+                    )
+    data = site.data
+    for key, paragraphs in ((("home", "intro"), data["home"]["intro"]), (("about", "body"), data["about"]["body"])):
+        joined = {lang: " ".join(paragraphs.get(lang, [])) for lang in LANGUAGES}
+        problems.extend(reference_problems(site, key, joined, periods))
+    return problems
+
+
+def _section_texts(data: dict[str, Any]) -> list[tuple[Key, dict[str, str]]]:
+    texts: list[tuple[Key, dict[str, str]]] = [(("summary",), data["summary"])] if "summary" in data else []
+    texts += [(("notes", i, "text"), note["text"]) for i, note in enumerate(data.get("notes", []))]
+    for l_index, item_list in enumerate(data.get("lists", [])):
+        if "intro" in item_list:
+            texts.append((("lists", l_index, "intro"), item_list["intro"]))
+        for i_index, item in enumerate(item_list["items"]):
+            for field in ("name", "detail"):
+                if field in item:
+                    texts.append((("lists", l_index, "items", i_index, field), item[field]))
+    texts += [(("milestones", i, "text"), milestone["text"]) for i, milestone in enumerate(data.get("milestones", []))]
+    return texts

@@ -24,6 +24,9 @@ from .problems import Problem
 from .yamlfile import Key, YamlDocument
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
+MIN_SHARED_START = 5
+"""A quote that shares fewer characters than this with the text, from its
+start, gets no "the source has …" hint: such a short match says nothing."""
 """A source text larger than this is refused (a wrong file, most likely)."""
 
 
@@ -57,10 +60,19 @@ def read_source_texts(site: YamlDocument, data_dir: Path, display_root: str = "d
     for index, source in enumerate(site.data.get("sources", [])):
         key: Key = ("sources", index)
         if "url" in source and "accessed" not in source:
-            problems.append(site.problem((*key, "url"), f"expected accessed (the date the address was read) with url, received url {source['url']!r} alone", "add accessed: 2024-05-20, the day you read the page", at_key=True))
+            problems.append(
+                site.problem(
+                    (*key, "url"),
+                    f"expected accessed (the date the address was read) with url, received url {source['url']!r} alone",
+                    "add accessed: 2024-05-20, the day you read the page",
+                    at_key=True,
+                )
+            )
         if "text_file" not in source:
             if "remnants" in source:
-                problems.append(site.problem((*key, "remnants"), "expected remnants only for a source with text_file, received remnants without a text", "add text_file, or remove remnants", at_key=True))
+                problems.append(
+                    site.problem((*key, "remnants"), "expected remnants only for a source with text_file, received remnants without a text", "add text_file, or remove remnants", at_key=True)
+                )
             continue
         text, problem = _read_text(site, (*key, "text_file"), data_dir, source["text_file"], display_root)
         if problem is not None:
@@ -142,6 +154,40 @@ def _closest(quote: str, text: str) -> str:
             low = middle
         else:
             high = middle - 1
-    if low == 0:
+    if low < MIN_SHARED_START:
         return "copy the words from the source text"
     return f"the source has {_short(quote[:low], 40)!r} but not what follows, {_short(quote[low:], 20)!r}: copy the words exactly, spaces and punctuation included"
+
+
+def source_problems(site: YamlDocument, sections: dict[str, YamlDocument], data_dir: Path, display_root: str = "data") -> list[Problem]:
+    """The sources' texts and remnants (:func:`read_source_texts`), and every
+    quote checked against the text of its own source: a value's ``source``
+    (the first source by default); list items, milestones, photo captions
+    and the sources' own quotes come from the first source, the article."""
+    texts, problems = read_source_texts(site, data_dir, display_root)
+    sources = site.data.get("sources", [])
+    if not texts or not sources:
+        return problems
+    default = sources[0]["id"]
+
+    def check(document: YamlDocument, key: Key, quote: Any, source_id: str) -> None:
+        if isinstance(quote, str):
+            problem = quote_problem(document, key, quote, source_id, texts)
+            if problem is not None:
+                problems.append(problem)
+
+    for index, source in enumerate(sources):
+        check(site, ("sources", index, "quote"), source.get("quote"), default)
+    for index, caption in enumerate(site.data.get("about", {}).get("captions", [])):
+        check(site, ("about", "captions", index, "quote"), caption.get("quote"), default)
+    for document in sections.values():
+        data = document.data
+        for f_index, figure in enumerate(data.get("figures", [])):
+            for v_index, value in enumerate(figure["values"]):
+                check(document, ("figures", f_index, "values", v_index, "quote"), value.get("quote"), value.get("source", default))
+        for l_index, item_list in enumerate(data.get("lists", [])):
+            for i_index, item in enumerate(item_list["items"]):
+                check(document, ("lists", l_index, "items", i_index, "quote"), item.get("quote"), default)
+        for m_index, milestone in enumerate(data.get("milestones", [])):
+            check(document, ("milestones", m_index, "quote"), milestone.get("quote"), default)
+    return problems

@@ -30,6 +30,8 @@ from .problems import Problem
 from .yamlfile import Key, YamlDocument
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_POWER_OF_UNIT = re.compile(r"\b((?:k|c|d)?m)[23](?![0-9])")
+"""``m3``, ``km2``: an exponent written as a digit (the other text may write ``m³``)."""
 _NUMBER = re.compile(r"(?<![0-9])[0-9]+(?:[.,][0-9]+)*")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -76,7 +78,7 @@ def read_number(written: str, lang: str) -> Decimal:
 
 def numbers(text: str, lang: str) -> list[Number]:
     """The numbers ``text`` writes in digits or as month names, in order."""
-    text = _PLACEHOLDER.sub(" ", text)
+    text = _POWER_OF_UNIT.sub(r"\1", _PLACEHOLDER.sub(" ", text))
     found = [(match.start(), Number(read_number(match.group(0), lang), match.group(0))) for match in _NUMBER.finditer(text)]
     if lang == "en":
         found += [(match.start(), Number(Decimal(MONTHS[match.group(0).casefold()]), match.group(0))) for match in _WORD.finditer(text) if _is_date_month(text, match)]
