@@ -13,7 +13,6 @@ from review.abbreviations import write_out
 from review.charts.comparability import certainly_greater, reasons_not_to_compare
 from review.charts.describe import alt_text, description, mid_sentence
 from review.charts.spec import ChartSpec, Mark
-from review.charts.tables import data_table
 from review.model import Paragraphs, Site, Text, Unit, Vocabulary
 
 LABELS = {
@@ -286,11 +285,3 @@ ABBREVIATIONS = {"DVCTT": Text("dịch vụ công trực tuyến", "online publi
 )
 def test_write_out(text, lang, expected):
     assert write_out(text, ABBREVIATIONS, lang) == expected
-
-
-def test_series_table_names_each_period_once():
-    chart = spec(mark("2021", "10", span="1y", time="2021"), mark("2022", "12", span="1y", time="2022"), kind="series")
-    site = Site(EMPTY, EMPTY, EMPTY, (), {}, Paragraphs((), ()), {}, EMPTY, Paragraphs((), ()), None, (), Vocabulary(UNITS, {}, {}, {}, {"col_period": Text("Thời gian", "Period"), "col_value": Text("Giá trị", "Value")}))
-    table = data_table(site, chart)
-    assert table.headers == ("Period", "Value")
-    assert table.rows == (("2021", "10 MW"), ("2022", "12 MW"))
