@@ -57,7 +57,19 @@ EMPTY = Text("", "")
 SITE = Site(EMPTY, EMPTY, EMPTY, (), {}, Paragraphs((), ()), {}, EMPTY, Paragraphs((), ()), None, (), VOCABULARY)
 
 
-def mark(name: str, value: str, *, qualifier: str = "exact", span: str = "", counts: str = "mw", role: str = "actual", of: str | None = None, share: str | None = None, word: str = "MW", time: str = "as of 2023") -> Mark:
+def mark(
+    name: str,
+    value: str,
+    *,
+    qualifier: str = "exact",
+    span: str = "",
+    counts: str = "mw",
+    role: str = "actual",
+    of: str | None = None,
+    share: str | None = None,
+    word: str = "MW",
+    time: str = "as of 2023",
+) -> Mark:
     hedge = {"exact": "", "over": "over ", "more_than": "more than ", "about": "about ", "nearly": "nearly ", "planned": "planned "}[qualifier]
     unit = "%" if counts == "percent" else f" {word}"
     return Mark(
@@ -203,13 +215,24 @@ INTERNATIONAL = [mark("International agreements", "124", counts="agreement", wor
             id="most-part-computed-remainder",
         ),
         pytest.param(
-            spec(mark("Partly online", "266", share="19.5", word="services"), mark("Fully online", "1096", share="80.5", word="services"), kind="part-of-whole", whole=mark("All", "1362", word="services")),
+            spec(
+                mark("Partly online", "266", share="19.5", word="services"),
+                mark("Fully online", "1096", share="80.5", word="services"),
+                kind="part-of-whole",
+                whole=mark("All", "1362", word="services"),
+            ),
             "Figures as of 2023: partly online: 266 services (19.5%, computed from the source's figures); fully online: 1096 services (80.5%, computed from the source's figures). "
             "Total: 1362 services. More than half, 80.5% (computed from the source's figures), is fully online. Source: The source.",
             id="shares-of-counts-are-computed",
         ),
         pytest.param(
-            spec(mark("North", "30", counts="percent", share="30"), mark("South", "30", counts="percent", share="30"), mark("Rest", "40", counts="percent", role="remainder", share="40"), kind="part-of-whole", percent=True),
+            spec(
+                mark("North", "30", counts="percent", share="30"),
+                mark("South", "30", counts="percent", share="30"),
+                mark("Rest", "40", counts="percent", role="remainder", share="40"),
+                kind="part-of-whole",
+                percent=True,
+            ),
             "Figures as of 2023: north: 30%; south: 30%; rest: 40% (computed from the source's figures). The largest part, 40% (computed from the source's figures), is rest. Source: The source.",
             id="largest-part-under-half",
         ),

@@ -116,7 +116,6 @@ class Mismatch:
             return f"expected only numbers of the Vietnamese text, received {_listed(self.only_en)}, which the Vietnamese does not give"
         return f"expected every number of the Vietnamese text, received an English text without {_listed(self.only_vi)}"
 
-
     def hint(self) -> str:
         """Where the English writes a number the Vietnamese way (``41.000``
         for ``41,000``), how to write it."""
@@ -155,7 +154,7 @@ def twins(data: Any, key: Key = ()) -> Iterator[tuple[Key, str, str]]:
             yield (*key, "en"), vi, en
             return
         if isinstance(vi, list) and isinstance(en, list):
-            for index, (vi_text, en_text) in enumerate(zip(vi, en)):
+            for index, (vi_text, en_text) in enumerate(zip(vi, en, strict=False)):  # lengths: _paragraph_counts
                 if isinstance(vi_text, str) and isinstance(en_text, str):
                     yield (*key, "en", index), vi_text, en_text
             return
@@ -180,7 +179,9 @@ def _paragraph_counts(data: Any, key: Key, document: YamlDocument) -> Iterator[P
         vi, en = data.get("vi"), data.get("en")
         if isinstance(vi, list) and isinstance(en, list):
             if len(vi) != len(en):
-                yield document.problem((*key, "en"), f"expected as many English paragraphs as Vietnamese ones ({len(vi)}), received {len(en)}", "translate each Vietnamese paragraph as one English paragraph")
+                yield document.problem(
+                    (*key, "en"), f"expected as many English paragraphs as Vietnamese ones ({len(vi)}), received {len(en)}", "translate each Vietnamese paragraph as one English paragraph"
+                )
             return
         for name, child in data.items():
             yield from _paragraph_counts(child, (*key, name), document)
