@@ -97,3 +97,10 @@ def test_problems_name_file_line_and_field():
         "data/test.yaml:5:16: figures[0].values[0].quote: expected qualifier: over for the quote's “trên” before 120, received none (add qualifier: over, or, where “trên” is not a hedge here, not_a_hedge: trên with a note)",
         "data/test.yaml:7:20: figures[0].values[1].qualifier: expected the quote to hedge 50 with “khoảng”, received a quote without a hedge: '50 dự án' (quote the source's hedge with the number, or remove the qualifier)",
     ]
+
+
+def test_not_a_hedge_needs_a_note():
+    document = parse_yaml('figures:\n  - id: a\n    values:\n      - value: 10\n        quote: "trên 10 lĩnh vực"\n        not_a_hedge: "trên"\n'.encode(), "data/test.yaml")
+    assert [str(problem) for problem in hedge_problems(document, WORDS)] == [
+        "data/test.yaml:6:22: figures[0].values[0].not_a_hedge: expected a note that explains why “trên” is not a hedge here, received none (add notes: [<id of a note of this section>] to the value)",
+    ]

@@ -128,6 +128,12 @@ def hedge_problems(document: YamlDocument, words: dict[str, str]) -> Iterator[Pr
             number = value.get("value")
             if isinstance(number, bool) or not isinstance(number, (int, Decimal)) or not isinstance(value.get("quote"), str):
                 continue
+            if "not_a_hedge" in value and not value.get("notes"):
+                yield document.problem(
+                    ("figures", f_index, "values", v_index, "not_a_hedge"),
+                    f"expected a note that explains why “{value['not_a_hedge']}” is not a hedge here, received none",
+                    "add notes: [<id of a note of this section>] to the value",
+                )
             found = hedge_problem(value["quote"], number, value.get("qualifier", "exact"), words, value.get("not_a_hedge"))
             if found is not None:
                 field, message, hint = found
