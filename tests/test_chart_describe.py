@@ -12,8 +12,9 @@ import pytest
 from review.abbreviations import write_out
 from review.charts.comparability import certainly_greater, reasons_not_to_compare
 from review.charts.describe import alt_text, description, mid_sentence
-from review.charts.spec import ChartSpec, Mark
-from review.model import Paragraphs, Site, Text, Unit, Vocabulary
+from review.charts.spec import ChartSpec, Mark, span
+from review.model import Paragraphs, Site, Text, Unit, Value, Vocabulary
+from review.periods import parse_period
 
 LABELS = {
     "chart_kind_bar": "Bar chart",
@@ -308,3 +309,18 @@ ABBREVIATIONS = {"DVCTT": Text("dịch vụ công trực tuyến", "online publi
 )
 def test_write_out(text, lang, expected):
     assert write_out(text, ABBREVIATIONS, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("period", "as_of", "expected"),
+    [
+        pytest.param("2011-2015", None, "5y", id="five-years"),
+        pytest.param("2023", None, "1y", id="one-year"),
+        pytest.param("2018-02", None, "1m", id="one-month"),
+        pytest.param("2023-10-13", None, "1d", id="one-day"),
+        pytest.param(None, "2023-10", "", id="a-date"),
+    ],
+)
+def test_span(period, as_of, expected):
+    value = Value(1, parse_period(period) if period else None, parse_period(as_of) if as_of else None, "exact", "article", "1", ())
+    assert span(value) == expected
