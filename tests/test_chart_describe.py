@@ -12,9 +12,9 @@ import pytest
 from review.abbreviations import write_out
 from review.charts.comparability import certainly_greater, reasons_not_to_compare
 from review.charts.describe import alt_text, description, mid_sentence
-from review.charts.spec import ChartSpec, Mark
-from review.charts.tables import data_table
-from review.model import Paragraphs, Site, Text, Unit, Vocabulary
+from review.charts.spec import ChartSpec, Mark, span
+from review.model import Paragraphs, Site, Text, Unit, Value, Vocabulary
+from review.periods import parse_period
 
 LABELS = {
     "chart_kind_bar": "Bar chart",
@@ -58,7 +58,19 @@ EMPTY = Text("", "")
 SITE = Site(EMPTY, EMPTY, EMPTY, (), {}, Paragraphs((), ()), {}, EMPTY, Paragraphs((), ()), None, (), VOCABULARY)
 
 
-def mark(name: str, value: str, *, qualifier: str = "exact", span: str = "", counts: str = "mw", role: str = "actual", of: str | None = None, share: str | None = None, word: str = "MW", time: str = "as of 2023") -> Mark:
+def mark(
+    name: str,
+    value: str,
+    *,
+    qualifier: str = "exact",
+    span: str = "",
+    counts: str = "mw",
+    role: str = "actual",
+    of: str | None = None,
+    share: str | None = None,
+    word: str = "MW",
+    time: str = "as of 2023",
+) -> Mark:
     hedge = {"exact": "", "over": "over ", "more_than": "more than ", "about": "about ", "nearly": "nearly ", "planned": "planned "}[qualifier]
     unit = "%" if counts == "percent" else f" {word}"
     return Mark(
@@ -204,13 +216,24 @@ INTERNATIONAL = [mark("International agreements", "124", counts="agreement", wor
             id="most-part-computed-remainder",
         ),
         pytest.param(
-            spec(mark("Partly online", "266", share="19.5", word="services"), mark("Fully online", "1096", share="80.5", word="services"), kind="part-of-whole", whole=mark("All", "1362", word="services")),
+            spec(
+                mark("Partly online", "266", share="19.5", word="services"),
+                mark("Fully online", "1096", share="80.5", word="services"),
+                kind="part-of-whole",
+                whole=mark("All", "1362", word="services"),
+            ),
             "Figures as of 2023: partly online: 266 services (19.5%, computed from the source's figures); fully online: 1096 services (80.5%, computed from the source's figures). "
             "Total: 1362 services. More than half, 80.5% (computed from the source's figures), is fully online. Source: The source.",
             id="shares-of-counts-are-computed",
         ),
         pytest.param(
-            spec(mark("North", "30", counts="percent", share="30"), mark("South", "30", counts="percent", share="30"), mark("Rest", "40", counts="percent", role="remainder", share="40"), kind="part-of-whole", percent=True),
+            spec(
+                mark("North", "30", counts="percent", share="30"),
+                mark("South", "30", counts="percent", share="30"),
+                mark("Rest", "40", counts="percent", role="remainder", share="40"),
+                kind="part-of-whole",
+                percent=True,
+            ),
             "Figures as of 2023: north: 30%; south: 30%; rest: 40% (computed from the source's figures). The largest part, 40% (computed from the source's figures), is rest. Source: The source.",
             id="largest-part-under-half",
         ),
@@ -288,9 +311,16 @@ def test_write_out(text, lang, expected):
     assert write_out(text, ABBREVIATIONS, lang) == expected
 
 
-def test_series_table_names_each_period_once():
-    chart = spec(mark("2021", "10", span="1y", time="2021"), mark("2022", "12", span="1y", time="2022"), kind="series")
-    site = Site(EMPTY, EMPTY, EMPTY, (), {}, Paragraphs((), ()), {}, EMPTY, Paragraphs((), ()), None, (), Vocabulary(UNITS, {}, {}, {}, {"col_period": Text("Thời gian", "Period"), "col_value": Text("Giá trị", "Value")}))
-    table = data_table(site, chart)
-    assert table.headers == ("Period", "Value")
-    assert table.rows == (("2021", "10 MW"), ("2022", "12 MW"))
+@pytest.mark.parametrize(
+    ("period", "as_of", "expected"),
+    [
+        pytest.param("2011-2015", None, "5y", id="five-years"),
+        pytest.param("2023", None, "1y", id="one-year"),
+        pytest.param("2018-02", None, "1m", id="one-month"),
+        pytest.param("2023-10-13", None, "1d", id="one-day"),
+        pytest.param(None, "2023-10", "", id="a-date"),
+    ],
+)
+def test_span(period, as_of, expected):
+    value = Value(1, parse_period(period) if period else None, parse_period(as_of) if as_of else None, "exact", "article", "1", ())
+    assert span(value) == expected

@@ -55,13 +55,17 @@ def test_no_body_source_no_check():
         pytest.param(
             section(["Nhà máy phát điện với công suất 7,5 MW đã vận hành."]),
             {"unit-typo"},
-            ["data/test.yaml:4:7: body.vi[0]: expected the source's words, received a paragraph that differs from them after “điện với công suất 7,5”: the source goes on “MV đã vận hành. Thành”, the paragraph “ MW đã vận hành.” (copy the source's words, or declare the change under edits: with a note)"],
+            [
+                "data/test.yaml:4:7: body.vi[0]: expected the source's words, received a paragraph that differs from them after “điện với công suất 7,5”: the source goes on “MV đã vận hành. Thành”, the paragraph “ MW đã vận hành.” (copy the source's words, or declare the change under edits: with a note)"
+            ],
             id="silent-typo-fix",
         ),
         pytest.param(
             section(["Thành phố có hai cầu."]),
             {"unit-typo"},
-            ["data/test.yaml:4:7: body.vi[0]: expected the source's words, received a paragraph that differs from them after “Thành phố có ”: the source goes on ““hai cầu. Hệ thống điều”, the paragraph “hai cầu.” (copy the source's words, or declare the change under edits: with a note)"],
+            [
+                "data/test.yaml:4:7: body.vi[0]: expected the source's words, received a paragraph that differs from them after “Thành phố có ”: the source goes on ““hai cầu. Hệ thống điều”, the paragraph “hai cầu.” (copy the source's words, or declare the change under edits: with a note)"
+            ],
             id="silent-quotation-mark-dropped",
         ),
         pytest.param(
@@ -94,7 +98,9 @@ def test_no_body_source_no_check():
         pytest.param(
             section(["Lời của trang."]),
             set(),
-            ["data/test.yaml:4:7: body.vi[0]: expected the source's words, received a paragraph whose start “Lời của trang.” the source does not contain (copy the source's words, or declare the change under edits: with a note)"],
+            [
+                "data/test.yaml:4:7: body.vi[0]: expected the source's words, received a paragraph whose start “Lời của trang.” the source does not contain (copy the source's words, or declare the change under edits: with a note)"
+            ],
             id="words-not-in-the-source",
         ),
     ],

@@ -24,7 +24,7 @@ MISTAKES = [
     ("energy.yaml", '        qualifier: estimated\n        quote: "sản lượng', '        qualifer: estimated\n        quote: "sản lượng'),
     ("industry.yaml", '      en: "Industrial parks"\n', ""),
     ("energy.yaml", "    open_ended: true\n\n  - id: energy-efficiency-areas", "    open_ended: yes\n\n  - id: energy-efficiency-areas"),
-    ("digital.yaml", "value: 266\n        as_of: \"2023-10\"\n        quote: \"266", "value: 226\n        as_of: \"2023-10\"\n        quote: \"266"),
+    ("digital.yaml", 'value: 266\n        as_of: "2023-10"\n        quote: "266', 'value: 226\n        as_of: "2023-10"\n        quote: "266'),
 ]
 
 

@@ -10,7 +10,9 @@ import pytest
 from review.hedges import hedge_problem, hedge_problems, hedge_words
 from review.yamlfile import parse_yaml
 
-WORDS = hedge_words({"exact": "{value}", "about": "khoảng {value}", "more_than": "hơn {value}", "over": "trên {value}", "nearly": "gần {value}", "estimated": "ước đạt {value}", "planned": "dự kiến {value}"})
+WORDS = hedge_words(
+    {"exact": "{value}", "about": "khoảng {value}", "more_than": "hơn {value}", "over": "trên {value}", "nearly": "gần {value}", "estimated": "ước đạt {value}", "planned": "dự kiến {value}"}
+)
 
 
 @pytest.mark.parametrize(
@@ -37,27 +39,42 @@ def test_hedges_that_match(quote, value, qualifier):
     ("quote", "value", "qualifier", "not_a_hedge", "expected"),
     [
         pytest.param(
-            "Thành phố đã tổ chức trên 120 đoàn", 120, "exact", None,
+            "Thành phố đã tổ chức trên 120 đoàn",
+            120,
+            "exact",
+            None,
             ("quote", "expected qualifier: over for the quote's “trên” before 120, received none", "add qualifier: over, or, where “trên” is not a hedge here, not_a_hedge: trên with a note"),
             id="hedge-without-qualifier",
         ),
         pytest.param(
-            "thu hút hơn 40 đối tác", 40, "over", None,
+            "thu hút hơn 40 đối tác",
+            40,
+            "over",
+            None,
             ("qualifier", "expected qualifier: more_than for the quote's “hơn” before 40, received over", ""),
             id="wrong-qualifier",
         ),
         pytest.param(
-            "thực hiện 50 dự án", 50, "about", None,
+            "thực hiện 50 dự án",
+            50,
+            "about",
+            None,
             ("qualifier", "expected the quote to hedge 50 with “khoảng”, received a quote without a hedge: 'thực hiện 50 dự án'", "quote the source's hedge with the number, or remove the qualifier"),
             id="qualifier-without-hedge",
         ),
         pytest.param(
-            "chưa đến 5 doanh nghiệp", 5, "exact", None,
+            "chưa đến 5 doanh nghiệp",
+            5,
+            "exact",
+            None,
             ("quote", "expected a qualifier for the quote's “chưa đến” before 5, received none: the site has no qualifier for it", "ask a developer to add one to the vocabulary"),
             id="hedge-the-site-cannot-say",
         ),
         pytest.param(
-            "tổng công suất 330 MW", 330, "exact", "trên",
+            "tổng công suất 330 MW",
+            330,
+            "exact",
+            "trên",
             ("not_a_hedge", "expected a hedge word that stands before 330 in the quote, received 'trên'", "remove not_a_hedge"),
             id="stale-not-a-hedge",
         ),
@@ -73,10 +90,17 @@ def test_not_a_hedge_declares_a_reading():
 
 def test_problems_name_file_line_and_field():
     document = parse_yaml(
-        "figures:\n  - id: a\n    values:\n      - value: 120\n        quote: \"trên 120 đoàn\"\n      - value: 50\n        qualifier: about\n        quote: \"50 dự án\"\n".encode("utf-8"),
+        'figures:\n  - id: a\n    values:\n      - value: 120\n        quote: "trên 120 đoàn"\n      - value: 50\n        qualifier: about\n        quote: "50 dự án"\n'.encode(),
         "data/test.yaml",
     )
     assert [str(problem) for problem in hedge_problems(document, WORDS)] == [
         "data/test.yaml:5:16: figures[0].values[0].quote: expected qualifier: over for the quote's “trên” before 120, received none (add qualifier: over, or, where “trên” is not a hedge here, not_a_hedge: trên with a note)",
         "data/test.yaml:7:20: figures[0].values[1].qualifier: expected the quote to hedge 50 with “khoảng”, received a quote without a hedge: '50 dự án' (quote the source's hedge with the number, or remove the qualifier)",
+    ]
+
+
+def test_not_a_hedge_needs_a_note():
+    document = parse_yaml('figures:\n  - id: a\n    values:\n      - value: 10\n        quote: "trên 10 lĩnh vực"\n        not_a_hedge: "trên"\n'.encode(), "data/test.yaml")
+    assert [str(problem) for problem in hedge_problems(document, WORDS)] == [
+        "data/test.yaml:6:22: figures[0].values[0].not_a_hedge: expected a note that explains why “trên” is not a hedge here, received none (add notes: [<id of a note of this section>] to the value)",
     ]

@@ -80,7 +80,7 @@ def test_the_build_validates_with_the_schema(data_copy: Path):
     assert [str(p) for p in caught.value.problems][0] == with_line_numbers(
         data_copy,
         "cooperation.yaml",
-        "data/cooperation.yaml:{icon: material/handshake}:1: icon: unknown field 'icon' (expected one of: title, summary, body, key_figures, figures, lists, milestones, notes, charts, relations)",
+        "data/cooperation.yaml:{icon: material/handshake}:1: icon: unknown field 'icon' (expected one of: title, summary, body, body_source, edits, key_figures, figures, lists, milestones, notes, charts, relations)",
     )
 
 

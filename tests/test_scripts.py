@@ -85,10 +85,10 @@ NEW_FIGURE = """
       en: "Enterprises in the \\"clusters\\""
     unit: enterprise
     values:
-      - value: 171
+      - value: 50
         as_of: "2023-10"
         qualifier: about
-        quote: "thu hút 171 doanh nghiệp đầu tư"
+        quote: "thực hiện khoảng 50 dự án phi chính phủ"
 """
 
 
@@ -98,14 +98,14 @@ def test_new_figure_is_appended_as_text_and_valid(data_copy: Path):
         "new_figure.py", "industry", "--data", str(data_copy),
         "--id", "industrial-cluster-enterprises", "--unit", "enterprise",
         "--label-vi", "Doanh nghiệp trong các cụm công nghiệp", "--label-en", 'Enterprises in the "clusters"',
-        "--value", "171", "--as-of", "2023-10", "--qualifier", "about", "--quote", "thu hút 171 doanh nghiệp đầu tư",
+        "--value", "50", "--as-of", "2023-10", "--qualifier", "about", "--quote", "thực hiện khoảng 50 dự án phi chính phủ",
         cwd=data_copy.parent,
     )  # fmt: skip
     assert (result.returncode, result.stderr) == (0, "")
     after = (data_copy / "industry.yaml").read_text(encoding="utf-8")
     assert after == before.replace('170 ha"\n\nlists:', '170 ha"' + NEW_FIGURE + "\nlists:")
     figure = load_site(data_copy).figures["industrial-cluster-enterprises"]
-    assert (figure.label.en, figure.values[0].value, figure.values[0].qualifier) == ('Enterprises in the "clusters"', 171, "about")
+    assert (figure.label.en, figure.values[0].value, figure.values[0].qualifier) == ('Enterprises in the "clusters"', 50, "about")
 
 
 def new_figure_positions(section_text: str) -> dict[str, int]:

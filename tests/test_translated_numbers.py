@@ -53,6 +53,7 @@ def test_numbers_read_dates_ranges_percentages_and_codes():
         pytest.param("nguồn in “7,5MV”", "the source prints “7,5MV”", id="quoted-source"),
         pytest.param("lưới điện 220kV-110kV", "the 220 kV–110 kV grid", id="glued-units"),
         pytest.param("cũng có thể hiểu", "it may also mean", id="may-is-not-a-month"),
+        pytest.param("5,06 tỷ m3 khí/năm", "5.06 billion m³ a year", id="exponent-of-a-unit"),
         pytest.param("ngày 1/5/2023", "on 1 May 2023", id="may-in-a-date"),
     ],
 )
@@ -65,7 +66,9 @@ def test_numbers_that_agree(vi, en):
     [
         pytest.param("lấp đầy 40,9%", "filled 49.0%", "expected 40,9 as the Vietnamese text gives it, received 49.0", id="typo"),
         pytest.param("tăng 6,53%", "up 6.53% on 2022", "expected only numbers of the Vietnamese text, received 2022, which the Vietnamese does not give", id="number-added"),
-        pytest.param("ước đạt 2.956,39 triệu kWh năm 2023", "an estimated 2,956.39 million kWh", "expected every number of the Vietnamese text, received an English text without 2023", id="number-dropped"),
+        pytest.param(
+            "ước đạt 2.956,39 triệu kWh năm 2023", "an estimated 2,956.39 million kWh", "expected every number of the Vietnamese text, received an English text without 2023", id="number-dropped"
+        ),
         pytest.param("41.000 lao động", "41.000 workers", "expected 41.000 as the Vietnamese text gives it, received 41.000", id="vi-format-in-english"),
         pytest.param("ngày 13/10/2023", "on 13 November 2023", "expected 10 as the Vietnamese text gives it, received November", id="month"),
         pytest.param("6 và 7", "six and eight", "expected every number of the Vietnamese text, received an English text without 7", id="spelled-wrong"),

@@ -58,7 +58,7 @@ def test_the_real_data_is_valid(site):
         ),
         pytest.param(
             'energy.yaml',
-            [('open_ended: true', 'open_ended: yes')],
+            [('    open_ended: true\n\n  - id: energy-efficiency-areas', '    open_ended: yes\n\n  - id: energy-efficiency-areas')],
             ["data/energy.yaml:{    open_ended: yes}:17: lists[0].open_ended: expected true or false, received 'yes' (write true or false: YAML 1.1 words such as yes, no, on and off are ambiguous)"],
             id='yes-for-a-boolean',
         ),

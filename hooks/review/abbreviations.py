@@ -21,7 +21,7 @@ def write_out(text: str, abbreviations: dict[str, Text], lang: str) -> str:
         match = pattern.search(text)
         if match is None or _already_expanded(text, short, expansion):
             continue
-        text = f"{text[:match.start()]}{expansion} ({short}){text[match.end():]}"
+        text = f"{text[: match.start()]}{expansion} ({short}){text[match.end() :]}"
     return text
 
 

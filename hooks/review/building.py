@@ -10,6 +10,7 @@ from .datafiles import DataFiles
 from .model import (
     Caption,
     Chart,
+    Edit,
     Figure,
     ItemList,
     ListItem,
@@ -193,4 +194,6 @@ def _section(name: str, data: dict[str, Any], figures: tuple[Figure, ...], serie
         notes=tuple(Note(n["id"], _text(n["text"])) for n in data.get("notes", [])),
         charts=tuple(_chart(name, c) for c in data.get("charts", [])),
         relations=tuple(_relation(r, series, unit_kinds) for r in data.get("relations", [])),
+        body_source=data.get("body_source"),
+        edits=tuple(Edit(e["kind"], e["source"], e["text"], e["note"]) for e in data.get("edits", [])),
     )

@@ -83,7 +83,11 @@ def edit_problems(document: YamlDocument, texts: Mapping[str, str], note_ids: se
     source_id = data.get("body_source")
     if source_id is None:
         if edits:
-            return [document.problem(("edits",), "expected edits only with body_source, received edits of a body that names no source", "add body_source: <the id of the source whose words the body gives>", at_key=True)]
+            return [
+                document.problem(
+                    ("edits",), "expected edits only with body_source, received edits of a body that names no source", "add body_source: <the id of the source whose words the body gives>", at_key=True
+                )
+            ]
         return []
     if source_id not in texts:
         known = ", ".join(sorted(texts)) or "none"
@@ -97,7 +101,11 @@ def edit_problems(document: YamlDocument, texts: Mapping[str, str], note_ids: se
             problems.append(document.problem((*key, "text"), f"expected a change of the source's words, received the same words {edit['text']!r}", "remove this edit"))
             continue
         if loose(edit["source"]) not in source:
-            problems.append(document.problem((*key, "source"), f"expected words of the source text, received {edit['source']!r}, which it does not contain", "copy the source's words exactly, with a few words around them"))
+            problems.append(
+                document.problem(
+                    (*key, "source"), f"expected words of the source text, received {edit['source']!r}, which it does not contain", "copy the source's words exactly, with a few words around them"
+                )
+            )
         if not any(edit["text"] in paragraph for paragraph in paragraphs):
             problems.append(document.problem((*key, "text"), f"expected words of a paragraph of body.vi, received {edit['text']!r}, which no paragraph contains"))
         if edit["note"] not in note_ids:

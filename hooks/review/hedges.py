@@ -23,7 +23,7 @@ from typing import Any
 
 from .formatting import format_number
 from .problems import Problem
-from .yamlfile import Key, YamlDocument
+from .yamlfile import YamlDocument
 
 VARIANTS: dict[str, str] = {"xấp xỉ": "about", "ước tính": "estimated", "chưa đến": "", "chưa tới": "", "dưới": "", "tối đa": ""}
 """Hedge words beyond the vocabulary's, with their qualifier; ``""``: a
@@ -107,7 +107,11 @@ def hedge_problem(quote: str, value: Decimal | int, qualifier: str, words: dict[
         if not hedge.qualifier:
             return "quote", f"expected a qualifier for the quote's “{hedge.word}” before {written}, received none: the site has no qualifier for it", "ask a developer to add one to the vocabulary"
         if qualifier == "exact":
-            return "quote", f"expected qualifier: {hedge.qualifier} for the quote's “{hedge.word}” before {written}, received none", f"add qualifier: {hedge.qualifier}, or, where “{hedge.word}” is not a hedge here, not_a_hedge: {hedge.word} with a note"
+            return (
+                "quote",
+                f"expected qualifier: {hedge.qualifier} for the quote's “{hedge.word}” before {written}, received none",
+                f"add qualifier: {hedge.qualifier}, or, where “{hedge.word}” is not a hedge here, not_a_hedge: {hedge.word} with a note",
+            )
         return "qualifier", f"expected qualifier: {hedge.qualifier} for the quote's “{hedge.word}” before {written}, received {qualifier}", ""
     if qualifier == "exact":
         return None
@@ -124,6 +128,12 @@ def hedge_problems(document: YamlDocument, words: dict[str, str]) -> Iterator[Pr
             number = value.get("value")
             if isinstance(number, bool) or not isinstance(number, (int, Decimal)) or not isinstance(value.get("quote"), str):
                 continue
+            if "not_a_hedge" in value and not value.get("notes"):
+                yield document.problem(
+                    ("figures", f_index, "values", v_index, "not_a_hedge"),
+                    f"expected a note that explains why “{value['not_a_hedge']}” is not a hedge here, received none",
+                    "add notes: [<id of a note of this section>] to the value",
+                )
             found = hedge_problem(value["quote"], number, value.get("qualifier", "exact"), words, value.get("not_a_hedge"))
             if found is not None:
                 field, message, hint = found

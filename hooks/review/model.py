@@ -198,6 +198,19 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """A declared change to the source's words in a section's body."""
+
+    kind: Literal["typo", "quotation-mark", "print-remnant"]
+    source: str
+    """The source's words."""
+    text: str
+    """The same words as the body gives them."""
+    note: str
+    """The id of the section's note that tells readers."""
+
+
+@dataclass(frozen=True)
 class Section:
     id: str
     title: Text
@@ -211,6 +224,10 @@ class Section:
     notes: tuple[Note, ...]
     charts: tuple[Chart, ...]
     relations: tuple[Relation, ...]
+    body_source: str | None = None
+    """The source whose own words ``body.vi`` gives, if any."""
+    edits: tuple[Edit, ...] = ()
+    """The declared changes to those words."""
 
     def note_numbers(self) -> dict[str, int]:
         """Notes are numbered 1, 2, … in the order the section gives them."""

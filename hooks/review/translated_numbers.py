@@ -30,6 +30,8 @@ from .problems import Problem
 from .yamlfile import Key, YamlDocument
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_POWER_OF_UNIT = re.compile(r"\b((?:k|c|d)?m)[23](?![0-9])")
+"""``m3``, ``km2``: an exponent written as a digit (the other text may write ``m³``)."""
 _NUMBER = re.compile(r"(?<![0-9])[0-9]+(?:[.,][0-9]+)*")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -76,7 +78,7 @@ def read_number(written: str, lang: str) -> Decimal:
 
 def numbers(text: str, lang: str) -> list[Number]:
     """The numbers ``text`` writes in digits or as month names, in order."""
-    text = _PLACEHOLDER.sub(" ", text)
+    text = _POWER_OF_UNIT.sub(r"\1", _PLACEHOLDER.sub(" ", text))
     found = [(match.start(), Number(read_number(match.group(0), lang), match.group(0))) for match in _NUMBER.finditer(text)]
     if lang == "en":
         found += [(match.start(), Number(Decimal(MONTHS[match.group(0).casefold()]), match.group(0))) for match in _WORD.finditer(text) if _is_date_month(text, match)]
@@ -113,7 +115,6 @@ class Mismatch:
         if self.only_en:
             return f"expected only numbers of the Vietnamese text, received {_listed(self.only_en)}, which the Vietnamese does not give"
         return f"expected every number of the Vietnamese text, received an English text without {_listed(self.only_vi)}"
-
 
     def hint(self) -> str:
         """Where the English writes a number the Vietnamese way (``41.000``
@@ -153,7 +154,7 @@ def twins(data: Any, key: Key = ()) -> Iterator[tuple[Key, str, str]]:
             yield (*key, "en"), vi, en
             return
         if isinstance(vi, list) and isinstance(en, list):
-            for index, (vi_text, en_text) in enumerate(zip(vi, en)):
+            for index, (vi_text, en_text) in enumerate(zip(vi, en, strict=False)):  # lengths: _paragraph_counts
                 if isinstance(vi_text, str) and isinstance(en_text, str):
                     yield (*key, "en", index), vi_text, en_text
             return
@@ -178,7 +179,9 @@ def _paragraph_counts(data: Any, key: Key, document: YamlDocument) -> Iterator[P
         vi, en = data.get("vi"), data.get("en")
         if isinstance(vi, list) and isinstance(en, list):
             if len(vi) != len(en):
-                yield document.problem((*key, "en"), f"expected as many English paragraphs as Vietnamese ones ({len(vi)}), received {len(en)}", "translate each Vietnamese paragraph as one English paragraph")
+                yield document.problem(
+                    (*key, "en"), f"expected as many English paragraphs as Vietnamese ones ({len(vi)}), received {len(en)}", "translate each Vietnamese paragraph as one English paragraph"
+                )
             return
         for name, child in data.items():
             yield from _paragraph_counts(child, (*key, name), document)

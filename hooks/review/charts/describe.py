@@ -24,13 +24,19 @@ RATIO_DECIMALS = 1
 HALF = Decimal(50)
 
 
-def say(site: Site, key: str, lang: str, *, clause: bool = False, **values: str) -> str:
-    """The label ``key`` in ``lang`` with its ``{placeholders}`` filled; a
-    sentence (not a ``clause``) that starts with a name starts with a capital."""
+def fill(site: Site, key: str, lang: str, values: dict[str, str]) -> str:
+    """The label ``key`` in ``lang`` with its ``{placeholders}`` filled."""
     text = site.vocabulary.labels[key][lang]
     for name, value in values.items():
         text = text.replace("{" + name + "}", value)
-    return text if clause else text[:1].upper() + text[1:]
+    return text
+
+
+def say(site: Site, key: str, lang: str, **values: str) -> str:
+    """A sentence: the label filled, starting with a capital (a name at the
+    start is written mid-sentence, in lower case)."""
+    text = fill(site, key, lang, values)
+    return text[:1].upper() + text[1:]
 
 
 def alt_text(site: Site, spec: ChartSpec) -> str:
@@ -130,7 +136,7 @@ def comparison(site: Site, spec: ChartSpec) -> str:
     lang = spec.lang
     why = reasons(spec)
     if why:
-        clauses = "; ".join(say(site, f"chart_reason_{reason}", lang, clause=True) for reason in why)
+        clauses = "; ".join(fill(site, f"chart_reason_{reason}", lang, {}) for reason in why)
         return say(site, "chart_not_compared", lang, reasons=clauses)
     marks = comparable(spec.marks)
     if len(marks) < 2:

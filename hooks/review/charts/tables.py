@@ -26,13 +26,9 @@ class Table:
 
 def data_table(site: Site, spec: ChartSpec) -> Table:
     """The values the chart draws, one row per bar or segment, the whole
-    last; a computed value says so. A series has one row per period."""
+    last; a computed value says so."""
     labels = site.vocabulary.labels
     lang = spec.lang
-    if spec.kind == "series":
-        # The name of a series' mark is its period: one column says it.
-        rows = tuple((mark.time, mark.quantity) for mark in spec.marks)
-        return Table((labels["col_period"][lang], labels["col_value"][lang]), (":--", "--:"), rows)
     shares = spec.kind == "part-of-whole" and not spec.percent
     headers = [labels["col_indicator"][lang], labels["col_value"][lang]]
     align = [":--", "--:"]
