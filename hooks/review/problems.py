@@ -1,9 +1,13 @@
 """Problems found in the data, reported in the MkDocs style: one line each,
-``file:line:column: path: expected …, received …``."""
+``file:line:column: path: expected …, received …``. The message and hint
+are in the editor's language (see :mod:`review.messages`); the
+``file:line:column: path:`` prefix is the same in every language."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .messages import ngettext
 
 
 @dataclass(frozen=True, order=True)
@@ -25,7 +29,11 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return f"{where}: {self.described()}"
+
+    def described(self) -> str:
+        """The problem without its place: ``path: message (hint)``."""
+        text = f"{self.path}: {self.message}" if self.path else self.message
         return f"{text} ({self.hint})" if self.hint else text
 
 
@@ -38,7 +46,7 @@ class DataError(Exception):
 
     def summary(self) -> str:
         count = len(self.problems)
-        head = f"The data has {count} problem{'s' if count != 1 else ''}:"
+        head = ngettext("The data has {count} problem:", "The data has {count} problems:", count).format(count=count)
         return "\n".join([head, *(str(p) for p in self.problems)])
 
 
