@@ -10,7 +10,8 @@ looks at the text around the parser's error for the common mistakes:
 * a missing space after a colon (``unit:mw``);
 * a quote that is opened and not closed;
 * a list item without its dash;
-* a colon inside unquoted text (``vi: Ghi chú: …``).
+* a colon inside unquoted text (``vi: Ghi chú: …``);
+* a bracket (``[1, 2``) that is not closed.
 
 Anything else keeps the parser's words, with a general hint.
 """
@@ -38,6 +39,7 @@ def syntax_problem(text: str, error: yaml.MarkedYAMLError, display: str) -> Prob
     explained = (
         _tab(lines, line, column, problem)
         or _unclosed_quote(lines, line, error)
+        or _unclosed_bracket(error)
         or _missing_space(lines, min(context, line), line)
         or _colon_in_text(lines, line, column, problem)
         or _missing_dash(lines, line, column, context, problem)
@@ -129,6 +131,18 @@ def _unclosed_quote(lines: list[str], line: int, error: yaml.MarkedYAMLError) ->
         if _KEY.match(following) or following.lstrip().startswith("- "):
             return (index + 1, start + 1), _("the quote that opens this text is not closed"), _("end the text with the same quote, on this line")
     return None
+
+
+def _unclosed_bracket(error: yaml.MarkedYAMLError) -> Explained | None:
+    """``[1, 2`` or ``{a: 1``: a list or mapping in brackets, not closed."""
+    if "flow" not in (error.context or "") or error.context_mark is None:
+        return None
+    mark = error.context_mark
+    return (
+        (mark.line + 1, mark.column + 1),
+        _("the bracket that opens here is not closed, or an item in it is not followed by a comma"),
+        _("close it with ] or } on the same line, or write one item per line with - instead"),
+    )
 
 
 def _missing_space(lines: list[str], first: int, line: int) -> Explained | None:
