@@ -54,9 +54,8 @@ def questions(data_dir: Path) -> dict[str, Question]:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    choose_language(argv)
-    asked = questions(data_folder(argv))
+def parser_for(data_dir: Path) -> tuple[argparse.ArgumentParser, dict[str, Question]]:
+    asked = questions(data_dir)
     parser = argparse.ArgumentParser(description=_("Add a section to the review, from a template. Options left out are asked for in a terminal."))
     parser.add_argument("id", nargs="?", help=asked["id"].prompt)
     for name in ("title_vi", "title_en", "summary_vi", "summary_en"):
@@ -66,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--icon", help=asked["icon"].prompt)
     add_language_option(parser)
     parser.add_argument("--data", type=Path, default=ROOT / "data", help=argparse.SUPPRESS)
+    return parser, asked
+
+
+def main(argv: list[str] | None = None) -> int:
+    choose_language(argv)
+    parser, asked = parser_for(data_folder(argv))
     args = parser.parse_args(argv)
 
     def add() -> str:
