@@ -27,11 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 from editor_prompts import Question, add_language_option, choose_language, given_or_asked, interactive, run  # noqa: E402 (puts hooks/ on sys.path)
 from review import answers  # noqa: E402
+from review.building import DEFAULT_ICON  # noqa: E402
 from review.messages import _  # noqa: E402
 from review.scaffold import NewSection, add_section  # noqa: E402
-
-DEFAULT_ICON = "material/file-document-outline"
-
 
 def data_folder(argv: list[str] | None) -> Path:
     early = argparse.ArgumentParser(add_help=False)

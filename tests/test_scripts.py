@@ -19,7 +19,7 @@ from conftest import DATA, ROOT, edit, line_number, with_line_numbers
 from review.messages import use_language
 from review.icons import close_icons, icons_dir
 from review.scaffold import NewFigure, NewSection, ScaffoldError, add_figure, add_section, append_to_list, yaml_plain, yaml_text
-from review.validation import load_site
+from review.project import load_site
 
 SCRIPTS = ROOT / "scripts"
 
@@ -55,7 +55,7 @@ def test_check_data_passes_on_the_real_data(tmp_path: Path, site):
 def test_check_data_fails_with_the_problems_on_stderr(data_copy: Path):
     edit(data_copy / "energy.yaml", "value: 2956.39", "value: 2.956,39")
     edit(data_copy / "industry.yaml", "qualifier: about", "qualifier: approximately")
-    result = run("check_data.py", "--data", "data", cwd=data_copy.parent)
+    result = run("check_data.py", "--root", str(data_copy.parent), cwd=data_copy.parent)
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == with_line_numbers(
@@ -193,7 +193,7 @@ def test_a_refused_figure_is_shown_as_the_text_that_would_have_been_written(data
     index = len(yaml.safe_load(before)["figures"])
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (
-        "The change would leave 1 problem in the data:\n"
+        "The change would cause 1 problem:\n"
         f"figures[{index}].values[0].value: expected a whole number (the unit enterprise counts things), received 1.096 "
         "(did you mean 1096? YAML reads 1.096 as a decimal number: write 1096, without the thousands dot)\n"
         "  in the text that would be written to data/industry.yaml:\n"
@@ -295,7 +295,7 @@ def new_section_positions(site_text: str) -> dict[str, int]:
         pytest.param("energy", "data/energy.yaml already exists: choose another id (nothing was changed)", id="existing-section"),
         pytest.param(
             "../outside",
-            "The change would leave 1 problem in the data:\n"
+            "The change would cause 1 problem:\n"
             "sections[{index}]: expected an id of lowercase letters, digits and single hyphens, such as solar-capacity, received '../outside'\n"
             "  in the text that would be written to data/site.yaml:\n"
             "{context}"
@@ -319,6 +319,23 @@ def test_adding_a_section_never_overwrites_nor_escapes(data_copy: Path, section_
     assert str(caught.value) == expected.format(index=positions["index"], context=context, after=after)
     assert {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()} == before
     assert not (data_copy.parent / "outside.yaml").exists()
+
+
+def test_new_section_refuses_the_address_of_a_hand_written_page(project_copy: Path):
+    """The scaffolding checks what a build checks: a section 'editing'
+    would replace the page made from content/editing.*.md."""
+    data = project_copy / "data"
+    before = {path.name: path.read_bytes() for path in data.iterdir() if path.is_file()}
+    args = ["--title-vi", "A", "--title-en", "A", "--summary-vi", "A", "--summary-en", "A", "--body-vi", "A", "--body-en", "A"]
+    result = run("new_section.py", "editing", "--data", str(data), *args, cwd=project_copy)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "The change would cause 2 problems:\n"
+        "content/editing.en.md: expected a page of its own, received one that would replace the generated page editing.md (rename it)\n"
+        "content/editing.vi.md: expected a page of its own, received one that would replace the generated page editing.md (rename it)\n"
+        "Nothing was changed.\n",
+    )
+    assert {path.name: path.read_bytes() for path in data.iterdir() if path.is_file()} == before
 
 
 @pytest.mark.parametrize(
@@ -429,7 +446,7 @@ def test_new_figure_asks_again_for_what_the_data_check_refuses(data_copy: Path, 
     status = new_figure.main(["--data", str(data_copy), "--lang", "vi", *args, "--as-of", "2023-10", "--quote", "thu hút 1.096 doanh nghiệp"])
     out, err = capsys.readouterr()
     assert status == 0
-    assert err.startswith("Thay đổi này sẽ để lại 1 lỗi trong dữ liệu:\n")
+    assert err.startswith("Thay đổi này sẽ gây ra 1 lỗi:\n")
     assert err.endswith("Chưa có gì bị thay đổi.\nHãy trả lời lại:\n")
     assert questions[1:] == ["Giá trị, viết kiểu YAML: dấu . cho phần thập phân, không có dấu phân cách hàng nghìn (2956.39 cho 2.956,39 của nguồn)"]
     assert out == "Đã thêm số liệu cluster-enterprises-test vào data/industry.yaml.\n"

@@ -19,7 +19,7 @@ from typing import Any
 from .icons import icon_problem
 from .messages import _
 from .problems import DataError
-from .validation import parse_period
+from .periods import parse_period
 from .yamlfile import read_yaml
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
