@@ -128,3 +128,21 @@ def test_a_broken_catalog_is_an_error_not_english(tmp_path: Path, monkeypatch: p
             messages.translations("vi")
     finally:
         messages.translations.cache_clear()
+
+
+def test_every_expected_text_of_the_schema_has_its_vietnamese_twin():
+    """``x-expected`` is part of a message; ``x-expected-vi`` says it in Vietnamese."""
+    import json
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            if "x-expected" in node and not node.get("x-expected-vi"):
+                yield where
+            for key, child in node.items():
+                yield from walk(child, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                yield from walk(child, f"{where}/{index}")
+
+    missing = [where for path in sorted((ROOT / "data" / "schema").glob("*.json")) for where in walk(json.loads(path.read_text(encoding="utf-8")), path.name)]
+    assert missing == []

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .yamlfile import Key, YamlDocument
 
-from .messages import ngettext
+from .messages import _, ngettext
 
 
 @dataclass(frozen=True, order=True)
@@ -71,7 +71,7 @@ def format_path(path: tuple[str | int, ...]) -> str:
 def received(value: Any) -> str:
     """How a message shows what the editor wrote."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, Decimal)):
@@ -79,13 +79,13 @@ def received(value: Any) -> str:
     if isinstance(value, str):
         return repr(value)
     if isinstance(value, list):
-        return "a list"
-    return "a mapping of fields"
+        return _("a list")
+    return _("a mapping of fields")
 
 
 def unknown(document: YamlDocument, key: Key, what: str, ident: str, known: Iterable[str], where: str) -> Problem:
     """An id that names nothing known: the closest known id as a hint, or
     where such ids are defined."""
     close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
-    hint = f"did you mean {close[0]!r}?" if close else (f"define it in {where}" if where else "")
-    return document.problem(key, f"expected the id of a known {what}, received {ident!r}", hint)
+    hint = _("did you mean {name}?").format(name=repr(close[0])) if close else (_("define it in {where}").format(where=where) if where else "")
+    return document.problem(key, _("expected the id of a known {what}, received {ident}").format(what=what, ident=repr(ident)), hint)
