@@ -5,9 +5,8 @@ to stop on a problem with nothing changed."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,23 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 from review import argparse_words  # noqa: E402,F401 (argparse's words, in the catalog)
 from review.answers import WrongAnswer  # noqa: E402
-from review.messages import LANGUAGES, _, language_from_environment, translate_argparse, use_language  # noqa: E402
+from review.messages import _, add_language_option, choose_language  # noqa: E402,F401 (the scripts import them from here)
 from review.scaffold import ScaffoldError  # noqa: E402
-
-
-def choose_language(argv: Sequence[str] | None) -> None:
-    """Speak the language of ``--lang`` if given, else the editor's locale's;
-    argparse's own words (usage, errors) included. Call it before building
-    the parser, whose help texts are translated when they are made."""
-    early = argparse.ArgumentParser(add_help=False)
-    early.add_argument("--lang", choices=LANGUAGES)
-    known, _rest = early.parse_known_args(argv)
-    use_language(known.lang or language_from_environment(os.environ))
-    translate_argparse()
-
-
-def add_language_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=LANGUAGES, help=_("The language of the messages: vi or en (default: the language of your computer's locale)"))
 
 
 @dataclass(frozen=True)

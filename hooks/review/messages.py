@@ -28,7 +28,8 @@ from __future__ import annotations
 import argparse
 import gettext as _gettext
 import io
-from collections.abc import Iterator, Mapping
+import os
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -119,3 +120,19 @@ def translate_argparse() -> None:
     arguments are required``…) are in our catalog (see ``argparse_words``)."""
     argparse._ = _  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+def choose_language(argv: Sequence[str] | None) -> None:
+    """For a script: speak the language of ``--lang`` if given, else the
+    editor's locale's; argparse's own words (usage, errors) included. Call
+    it before building the parser, whose help texts are translated when
+    they are made."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", choices=LANGUAGES)
+    known, _rest = early.parse_known_args(argv)
+    use_language(known.lang or language_from_environment(os.environ))
+    translate_argparse()
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, help=_("The language of the messages: vi or en (default: the language of your computer's locale)"))
