@@ -11,6 +11,7 @@ search index and its own sitemap, from one ``mkdocs build`` or ``mkdocs serve``.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +29,7 @@ from mkdocs.structure.pages import Page
 
 # Imported here, at module level: MkDocs puts this folder on sys.path only
 # while it imports the hook.
-from review import languages, pages
+from review import languages, messages, pages
 from review.charts.cache import ChartCache
 from review.charts.production import ChartDrawingError, produce
 from review.model import DEFAULT_LANGUAGE, LANGUAGES, Site
@@ -82,11 +83,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _derived is not None:
         project = _derived
     else:
-        try:
-            project = load_project(_project_dir(config), docs_dir=Path(config.docs_dir))
-        except DataError as error:
-            _refused = True
-            raise PluginError(error.summary()) from None
+        # Problems are told in the editor's language (the locale of the
+        # terminal that runs mkdocs), like the scripts tell them.
+        with messages.language(messages.language_from_environment(os.environ)):
+            try:
+                project = load_project(_project_dir(config), docs_dir=Path(config.docs_dir))
+            except DataError as error:
+                _refused = True
+                raise PluginError(error.summary()) from None
     site = project.site
     _sites[lang] = site
     _references[lang] = project.reference
