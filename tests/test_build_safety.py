@@ -17,7 +17,9 @@ from mkdocs.exceptions import Abort
 from conftest import build_site, edit, with_line_numbers
 
 # The line of the bad value, by its text (see with_line_numbers in conftest.py).
-BAD_VALUE = "data/energy.yaml:{      - value: 2.956,39}:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"
+BAD_VALUE = (
+    "data/energy.yaml:{      - value: 2.956,39}:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"
+)
 
 
 def tree(folder: Path) -> dict[str, tuple[str, int] | None]:
@@ -96,3 +98,19 @@ def test_check_data_refuses_what_the_build_refuses(project_copy: Path, breakage)
         timeout=60,
     )
     assert (result.returncode, result.stdout, result.stderr) == (1, "", message + "\n")
+
+
+def test_a_failed_english_build_leaves_the_previous_site_as_it_was(project_copy: Path, tmp_path: Path):
+    """The languages are built aside and moved into place together: a broken
+    link in an English page (a warning, refused under strict) fails the
+    build after the Vietnamese site was written, and site/ is still the
+    previous one, byte for byte, with nothing left beside it."""
+    site = tmp_path / "site"
+    assert build_site(project_copy, site) == []
+    before = tree(site)
+    with (project_copy / "content" / "editing.en.md").open("a", encoding="utf-8") as page:
+        page.write("\n[A page that does not exist](nowhere.md)\n")
+    with pytest.raises(Abort, match="Aborted with 1 warnings in strict mode!"):
+        build_site(project_copy, site)
+    assert tree(site) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["project", "site"]

@@ -136,10 +136,7 @@ def _list(data: dict[str, Any]) -> ItemList:
         id=data["id"],
         title=_text(data["title"]),
         intro=_text(data["intro"]) if "intro" in data else None,
-        items=tuple(
-            ListItem(_text(i["name"]), _text(i["detail"]) if "detail" in i else None, i.get("status"), i.get("quote"), tuple(i.get("notes", [])))
-            for i in data["items"]
-        ),
+        items=tuple(ListItem(_text(i["name"]), _text(i["detail"]) if "detail" in i else None, i.get("status"), i.get("quote"), tuple(i.get("notes", []))) for i in data["items"]),
         open_ended=bool(data.get("open_ended", False)),
     )
 

@@ -163,7 +163,7 @@ class _Walker:
         branches = [b for b in node.get("oneOf", node.get("anyOf", [])) if any(k in b for k in ("type", "$ref", "properties", "enum"))]
         if branches and not any(k in node for k in ("type", "properties")):
             types = []
-            inner: dict[str, Any] = {}
+            inner = {}
             inner_doc, inner_pointer = document, pointer
             key = "oneOf" if "oneOf" in node else "anyOf"
             for index, branch in enumerate(node[key]):

@@ -49,7 +49,7 @@ def schema_validator(kind: str, schema_dir: Path, display_root: str = "data") ->
     picks up an edited schema. Raises :class:`DataError` for a schema file
     that is missing or not JSON.
     """
-    stamps = []
+    stamps: list[int | None] = []
     for name in SCHEMAS.values():
         try:
             stamps.append((schema_dir / name).stat().st_mtime_ns)
@@ -118,14 +118,24 @@ def _describe(error: ValidationError, document: YamlDocument) -> Iterator[Proble
         yield from describe(error, document, tuple(error.absolute_path))
 
 
+def _value(error: ValidationError) -> Any:
+    """The schema's value for the failed keyword (``minItems: 1`` → 1)."""
+    return error.validator_value
+
+
+def _instance(error: ValidationError) -> Any:
+    """What the editor wrote where the keyword failed."""
+    return error.instance
+
+
 def _additional_properties(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    if not isinstance(error.instance, dict):
+    if not isinstance(_instance(error), dict):
         yield document.problem(key, error.message)
         return
     schema = _schema_of(error)
     known = list(schema.get("properties", {}))
     patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
-    for name in error.instance:
+    for name in _instance(error):
         if name in known or any(p.search(name) for p in patterns):
             continue
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
@@ -134,11 +144,11 @@ def _additional_properties(error: ValidationError, document: YamlDocument, key: 
 
 
 def _required(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    instance = error.instance
+    instance = _instance(error)
     if not isinstance(instance, dict):
         yield document.problem(key, error.message)
         return
-    for name in error.validator_value:
+    for name in _value(error):
         if name in instance:
             continue
         if name in LANGUAGES and any(lang in instance for lang in LANGUAGES):
@@ -153,24 +163,24 @@ def _required(error: ValidationError, document: YamlDocument, key: Key) -> Itera
 
 
 def _type(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+    types = _value(error) if isinstance(_value(error), list) else [_value(error)]
     expected = _(" or ").join(_(_TYPE_NAMES[t]) for t in types)
-    yield document.problem(key, _("expected {expected}, received {received}").format(expected=expected, received=received(error.instance)), _type_hint(types, error.instance))
+    yield document.problem(key, _("expected {expected}, received {received}").format(expected=expected, received=received(_instance(error))), _type_hint(types, _instance(error)))
 
 
 def _enum(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    instance = error.instance
-    choices = [str(c) for c in error.validator_value]
+    instance = _instance(error)
+    choices = [str(c) for c in _value(error)]
     close = difflib.get_close_matches(str(instance), choices, n=1, cutoff=0.6) if isinstance(instance, str) else []
     hint = _("did you mean {name}?").format(name=repr(close[0])) if close else ""
     yield document.problem(key, _("expected one of: {choices}; received {received}").format(choices=", ".join(choices), received=received(instance)), hint)
 
 
 def _property_names(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    line, column = document.where((*key, error.instance), at_key=True)
+    line, column = document.where((*key, _instance(error)), at_key=True)
     inner = best_match(error.context) if error.context else None
     expected = (_expected(inner.schema) if inner is not None and isinstance(inner.schema, dict) else None) or _("a valid name")
-    yield Problem(document.file, line, column, format_path(key), _("expected {expected} as a name, received {received}").format(expected=expected, received=repr(error.instance)))
+    yield Problem(document.file, line, column, format_path(key), _("expected {expected} as a name, received {received}").format(expected=expected, received=repr(_instance(error))))
 
 
 def _one_of(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
@@ -178,12 +188,12 @@ def _one_of(error: ValidationError, document: YamlDocument, key: Key) -> Iterato
     if expected is None and error.context:
         yield from _describe(best_match(error.context), document)
         return
-    yield document.problem(key, _("expected {expected}, received {received}").format(expected=expected or _("a valid value"), received=received(error.instance)))
+    yield document.problem(key, _("expected {expected}, received {received}").format(expected=expected or _("a valid value"), received=received(_instance(error))))
 
 
 def _pattern(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    expected = _expected(_schema_of(error)) or _("text matching {pattern}").format(pattern=error.validator_value)
-    yield document.problem(key, _("expected {expected}, received {received}").format(expected=expected, received=received(error.instance)))
+    expected = _expected(_schema_of(error)) or _("text matching {pattern}").format(pattern=_value(error))
+    yield document.problem(key, _("expected {expected}, received {received}").format(expected=expected, received=received(_instance(error))))
 
 
 def _min_length(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
@@ -191,17 +201,17 @@ def _min_length(error: ValidationError, document: YamlDocument, key: Key) -> Ite
 
 
 def _max_length(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    yield document.problem(key, _("expected text of at most {limit} characters, received {count}").format(limit=error.validator_value, count=len(error.instance)))
+    yield document.problem(key, _("expected text of at most {limit} characters, received {count}").format(limit=_value(error), count=len(_instance(error))))
 
 
 def _min_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    count = error.validator_value
-    yield document.problem(key, ngettext("expected at least {count} item, received {received}", "expected at least {count} items, received {received}", count).format(count=count, received=len(error.instance)))
+    count = _value(error)
+    yield document.problem(key, ngettext("expected at least {count} item, received {received}", "expected at least {count} items, received {received}", count).format(count=count, received=len(_instance(error))))
 
 
 def _unique_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
     seen: set[str] = set()
-    for item in error.instance:
+    for item in _instance(error):
         shown = json.dumps(item, ensure_ascii=False, default=str)
         if shown in seen:
             yield document.problem(key, _("expected no repeated items, received {received} more than once").format(received=received(item)))
@@ -214,7 +224,7 @@ def _bound(error: ValidationError, document: YamlDocument, key: Key) -> Iterator
         message = _("expected a number of at least {bound}, received {received}")
     else:
         message = _("expected a number of at most {bound}, received {received}")
-    yield document.problem(key, message.format(bound=error.validator_value, received=received(error.instance)))
+    yield document.problem(key, message.format(bound=_value(error), received=received(_instance(error))))
 
 
 _DESCRIBE: dict[str, Callable[[ValidationError, YamlDocument, Key], Iterator[Problem]]] = {
