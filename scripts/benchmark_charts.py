@@ -83,8 +83,7 @@ def draw_in_process(project: Path) -> dict[str, float]:
 
 def parser() -> argparse.ArgumentParser:
     return argparse.ArgumentParser(
-        description="Measure what the charts cost a build: cold and warm builds, one core against all cores, file sizes. "
-        "Copies the project into a temporary folder; takes a minute or so.",
+        description="Measure what the charts cost a build: cold and warm builds, one core against all cores, file sizes. Copies the project into a temporary folder; takes a minute or so.",
     )
 
 

@@ -65,7 +65,9 @@ def questions(data_dir: Path) -> dict[str, Question]:
     sections = answers.sections(data_dir)
     taken = answers.figure_ids(data_dir)
     return {
-        "section": Question("section", _("Section id, the file data/<section>.yaml: {sections}").format(sections=", ".join(sections)), lambda a: answers.one_of(a, sections, _("section")), option="section"),
+        "section": Question(
+            "section", _("Section id, the file data/<section>.yaml: {sections}").format(sections=", ".join(sections)), lambda a: answers.one_of(a, sections, _("section")), option="section"
+        ),
         "id": Question("id", _("Figure id, new: lowercase letters, digits and hyphens, such as solar-capacity"), lambda a: answers.new_id(a, taken, "solar-capacity")),
         "unit": Question("unit", _("Unit id, from the list in --help, such as mw, percent, worker"), lambda a: answers.one_of(a, units, _("unit"))),
         "label_vi": Question("label_vi", _("Label in Vietnamese"), answers.text),
@@ -116,9 +118,7 @@ def time_of(args: argparse.Namespace, asked: dict[str, Question]) -> tuple[str |
         return None, given_or_asked(args, asked["as_of"])
     if not interactive():
         raise ScaffoldError(
-            _("missing {period} ({period_help}) or {as_of} ({as_of_help})").format(
-                period="--period", period_help=asked["period"].prompt, as_of="--as-of", as_of_help=asked["as_of"].prompt
-            )
+            _("missing {period} ({period_help}) or {as_of} ({as_of_help})").format(period="--period", period_help=asked["period"].prompt, as_of="--as-of", as_of_help=asked["as_of"].prompt)
         )
     optional = Question("period", asked["period"].prompt + _("; leave empty for a stock"), asked["period"].check, default="")
     period = given_or_asked(args, optional)

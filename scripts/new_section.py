@@ -31,6 +31,7 @@ from review.building import DEFAULT_ICON  # noqa: E402
 from review.messages import _  # noqa: E402
 from review.scaffold import NewSection, add_section  # noqa: E402
 
+
 def data_folder(argv: list[str] | None) -> Path:
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--data", type=Path, default=ROOT / "data")
@@ -41,7 +42,9 @@ def questions(data_dir: Path) -> dict[str, Question]:
     """The options that may be asked for, in the order of --help."""
     taken = {*answers.sections(data_dir), *answers.NOT_SECTIONS}
     return {
-        "id": Question("id", _("Section id, new: also its file name and address; lowercase letters, digits and hyphens, such as environment"), lambda a: answers.new_id(a, taken, "environment"), option="id"),
+        "id": Question(
+            "id", _("Section id, new: also its file name and address; lowercase letters, digits and hyphens, such as environment"), lambda a: answers.new_id(a, taken, "environment"), option="id"
+        ),
         "title_vi": Question("title_vi", _("Title in Vietnamese"), answers.text),
         "title_en": Question("title_en", _("Title in English"), answers.text),
         "summary_vi": Question("summary_vi", _("One-sentence summary in Vietnamese"), answers.text),

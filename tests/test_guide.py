@@ -25,10 +25,14 @@ MISTAKES = [
     ("energy.yaml", '        qualifier: estimated\n        quote: "sản lượng', '        qualifer: estimated\n        quote: "sản lượng'),
     ("industry.yaml", '      en: "Industrial parks"\n', ""),
     ("energy.yaml", "open_ended: true", "open_ended: yes"),
-    ("digital.yaml", "value: 266\n        as_of: \"2023-10\"\n        quote: \"266", "value: 226\n        as_of: \"2023-10\"\n        quote: \"266"),
+    ("digital.yaml", 'value: 266\n        as_of: "2023-10"\n        quote: "266', 'value: 226\n        as_of: "2023-10"\n        quote: "266'),
     # YAML mistakes, told in plain words
     ("energy.yaml", "      - value: 2956.39\n", "\t- value: 2956.39\n"),
-    ("energy.yaml", '        period: "2023"\n        qualifier: estimated\n        quote: "sản lượng điện tiêu thụ', '        period: "2023"\n      qualifier: estimated\n        quote: "sản lượng điện tiêu thụ'),
+    (
+        "energy.yaml",
+        '        period: "2023"\n        qualifier: estimated\n        quote: "sản lượng điện tiêu thụ',
+        '        period: "2023"\n      qualifier: estimated\n        quote: "sản lượng điện tiêu thụ',
+    ),
     ("energy.yaml", "    unit: million-kwh\n    values:\n      - value: 2956.39", "    unit:million-kwh\n    values:\n      - value: 2956.39"),
     ("industry.yaml", '  vi: "Hạ tầng công nghiệp"', '  vi: "Hạ tầng công nghiệp'),
     ("energy.yaml", "  - id: electricity-consumption\n", "  id: electricity-consumption\n"),

@@ -214,9 +214,7 @@ def test_a_value_cannot_change_the_structure_of_the_file(data_copy: Path):
     before = (data_copy / "industry.yaml").read_bytes()
     with pytest.raises(ScaffoldError) as caught:
         add_figure(data_copy, figure)
-    assert [problem.described() for problem in caught.value.problems] == [
-        f"figures[{len(yaml.safe_load(before)['figures'])}].values[0].value: expected a number, received '171\\nicon: material/x'"
-    ]
+    assert [problem.described() for problem in caught.value.problems] == [f"figures[{len(yaml.safe_load(before)['figures'])}].values[0].value: expected a number, received '171\\nicon: material/x'"]
     assert (data_copy / "industry.yaml").read_bytes() == before
 
 
@@ -273,8 +271,11 @@ SECTION_ARGS = ["--title-vi", "A", "--title-en", "A", "--summary-vi", "A", "--su
 )
 def test_new_section_refuses_a_wrong_answer_and_changes_nothing(data_copy: Path, args: list[str], english: str, vietnamese: str):
     before = {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()}
-    close = close_icons("material/not-an-icon-xyz", icons_dir())
-    for locale, expected, joiner in (("C.UTF-8", english, " or "), ("vi_VN.UTF-8", vietnamese, " hoặc ")):
+    folder = icons_dir()
+    assert folder is not None, "Material for MkDocs ships its icons with the package"
+    close = close_icons("material/not-an-icon-xyz", folder)
+    assert close, "the test needs a close icon to suggest"
+    for locale, expected in (("C.UTF-8", english), ("vi_VN.UTF-8", vietnamese)):
         result = run("new_section.py", *args, "--data", str(data_copy), *SECTION_ARGS, cwd=data_copy.parent, locale=locale)
         expected = expected.format(close=" or ".join(close), close_vi=" hoặc ".join(close))
         assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
@@ -312,7 +313,9 @@ def test_adding_a_section_never_overwrites_nor_escapes(data_copy: Path, section_
     before = {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()}
     site_lines = before["site.yaml"].decode("utf-8").splitlines()
     positions = new_section_positions(before["site.yaml"].decode("utf-8"))
-    context, after = ("".join(f"  | {line}".rstrip() + "\n" for line in lines) for lines in (site_lines[positions["line"] - 3 : positions["line"] - 1], site_lines[positions["line"] - 1 : positions["line"] + 1]))
+    context, after = (
+        "".join(f"  | {line}".rstrip() + "\n" for line in lines) for lines in (site_lines[positions["line"] - 3 : positions["line"] - 1], site_lines[positions["line"] - 1 : positions["line"] + 1])
+    )
     section = NewSection(id=section_id, title_vi="A", title_en="A", summary_vi="A", summary_en="A", body_vi=("A",), body_en=("A",))
     with pytest.raises(ScaffoldError) as caught:
         add_section(data_copy, section)

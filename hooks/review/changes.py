@@ -118,12 +118,7 @@ def _charts_with(site: Site, ident: str) -> list[Chart]:
 
 
 def _relations_with(site: Site, ident: str) -> list[tuple[Section, Relation]]:
-    return [
-        (section, relation)
-        for section in site.sections
-        for relation in section.relations
-        if ident in (relation.result_id, *(operand.partition("@")[0] for operand in relation.operands))
-    ]
+    return [(section, relation) for section in site.sections for relation in section.relations if ident in (relation.result_id, *(operand.partition("@")[0] for operand in relation.operands))]
 
 
 def _value_text(value: Value | None, figure: Figure | None, site: Site, lang: str) -> str:
@@ -164,7 +159,12 @@ def report(changes: list[FigureChange], files: list[str], old: Site, new: Site, 
             out.append("  " + _("in the chart {chart}: {pages}").format(chart=chart.id, pages=_page(chart.section)))
         for owner, relation in _relations_with(site, change.id):
             holds = _("holds") if relation.holds else _("does not hold (the source's own figures; see its note)")
-            out.append("  " + _("in the relation {kind} of {result} ({section}): {operands}; it {holds}").format(kind=relation.kind, result=relation.result, section=owner.id, operands=" ∘ ".join(relation.operands), holds=holds))
+            out.append(
+                "  "
+                + _("in the relation {kind} of {result} ({section}): {operands}; it {holds}").format(
+                    kind=relation.kind, result=relation.result, section=owner.id, operands=" ∘ ".join(relation.operands), holds=holds
+                )
+            )
             if relation.note:
                 out.append("    " + _("note {id}: {text}").format(id=relation.note, text=_note_text(owner, relation.note, lang)))
         notes = dict.fromkeys(n for v in change.values for value in (v.old, v.new) if value is not None for n in value.notes)

@@ -106,7 +106,11 @@ class ChartCheck:
         fkey: Key = (*key, "figures")
         first = ids[0]
         if len(ids) > MAX_CHART_PARTS:
-            return [self.document.problem(fkey, _("expected at most {limit} parts for a part-of-whole chart, received {count}").format(limit=MAX_CHART_PARTS, count=len(ids)), _("small parts disappear: use kind: bar"))]
+            return [
+                self.document.problem(
+                    fkey, _("expected at most {limit} parts for a part-of-whole chart, received {count}").format(limit=MAX_CHART_PARTS, count=len(ids)), _("small parts disappear: use kind: bar")
+                )
+            ]
         latest = [self.latest(ident) for ident in ids]
         added = " + ".join(str(v) for v in latest)
         total = sum(latest, Decimal(0))
@@ -135,7 +139,9 @@ class ChartCheck:
         if whole not in self.series:
             return [unknown(self.document, wkey, _("figure"), whole, self.series, "")]
         if self.unit_of[whole] != self.unit_of[first]:
-            return [self.document.problem(wkey, _("expected a whole in {unit} like its parts, received {whole} in {other}").format(unit=self.unit_of[first], whole=repr(whole), other=self.unit_of[whole]))]
+            return [
+                self.document.problem(wkey, _("expected a whole in {unit} like its parts, received {whole} in {other}").format(unit=self.unit_of[first], whole=repr(whole), other=self.unit_of[whole]))
+            ]
         whole_value = self.latest(whole)
         if total > whole_value:
             return [

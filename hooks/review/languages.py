@@ -76,7 +76,16 @@ def pair_handwritten(docs_dir: Path, names: Sequence[str], reserved: Sequence[st
     for name in sorted(names):
         match = _HANDWRITTEN.match(name)
         if not match:
-            problems.append(Problem(f"{shown}/{name}", 0, 0, "", _("expected a page named <name>.vi.md or <name>.en.md, received no language"), _("rename it to {name}.vi.md and add its English twin").format(name=name.removesuffix(".md"))))
+            problems.append(
+                Problem(
+                    f"{shown}/{name}",
+                    0,
+                    0,
+                    "",
+                    _("expected a page named <name>.vi.md or <name>.en.md, received no language"),
+                    _("rename it to {name}.vi.md and add its English twin").format(name=name.removesuffix(".md")),
+                )
+            )
             continue
         if match["lang"] not in LANGUAGES:
             problems.append(Problem(f"{shown}/{name}", 0, 0, "", _("expected the language vi or en, received {lang}").format(lang=repr(match["lang"]))))
@@ -92,7 +101,9 @@ def pair_handwritten(docs_dir: Path, names: Sequence[str], reserved: Sequence[st
             continue
         if target in reserved:
             for name in versions.values():
-                problems.append(Problem(f"{shown}/{name}", 0, 0, "", _("expected a page of its own, received one that would replace the generated page {target}").format(target=target), _("rename it")))
+                problems.append(
+                    Problem(f"{shown}/{name}", 0, 0, "", _("expected a page of its own, received one that would replace the generated page {target}").format(target=target), _("rename it"))
+                )
             continue
         for lang, name in versions.items():
             per_language[lang][target] = name

@@ -113,7 +113,16 @@ class _Walker:
         if not isinstance(en, str) or not isinstance(vi, str):
             missing, present = (vi_key, en_key) if en is not None else (en_key, vi_key)
             where = pointer.lstrip("/").replace("/", ".") or "(the root)"
-            self.problems.append(Problem(f"{self.shown_root}/{document}", 0, 0, where, _("expected {missing} beside {present}, received only {present}").format(missing=missing, present=present), _("describe the field in both languages")))
+            self.problems.append(
+                Problem(
+                    f"{self.shown_root}/{document}",
+                    0,
+                    0,
+                    where,
+                    _("expected {missing} beside {present}, received only {present}").format(missing=missing, present=present),
+                    _("describe the field in both languages"),
+                )
+            )
             return None
         return Text(vi=vi, en=en)
 
@@ -153,7 +162,9 @@ class _Walker:
                     shared = self.text(target, target_doc, target_pointer)
                     self.types[name] = shared or Text(vi="", en="")
                     if shared is None:
-                        self.problems.append(Problem(f"{self.shown_root}/{target_doc}", 0, 0, target_pointer.lstrip("/").replace("/", "."), _("expected a description of this shared type, received none")))
+                        self.problems.append(
+                            Problem(f"{self.shown_root}/{target_doc}", 0, 0, target_pointer.lstrip("/").replace("/", "."), _("expected a description of this shared type, received none"))
+                        )
                 return FieldType("named", name=name), description or self.types[name], {}, target_doc, target_pointer
             merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
             field_type, own, inner, inner_doc, inner_pointer = self.describe(merged, target_doc, target_pointer)

@@ -206,7 +206,9 @@ def _max_length(error: ValidationError, document: YamlDocument, key: Key) -> Ite
 
 def _min_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
     count = _value(error)
-    yield document.problem(key, ngettext("expected at least {count} item, received {received}", "expected at least {count} items, received {received}", count).format(count=count, received=len(_instance(error))))
+    yield document.problem(
+        key, ngettext("expected at least {count} item, received {received}", "expected at least {count} items, received {received}", count).format(count=count, received=len(_instance(error)))
+    )
 
 
 def _unique_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
