@@ -15,6 +15,7 @@ from typing import Any
 
 from .chartchecks import ChartCheck
 from .datafiles import DataFiles
+from .icons import icon_problem
 from .messages import _
 from .model import UnitKind, Vocabulary
 from .periods import REAL_DATE, REAL_PERIOD, parse_period
@@ -95,6 +96,11 @@ class _CrossChecks:
     def check_section(self, document: YamlDocument) -> None:
         """What one section's file can be checked for alone, and its ids."""
         data = document.data
+        if "icon" in data:
+            # Material shows an icon it does not ship as the shortcode's text.
+            found = icon_problem(data["icon"])
+            if found is not None:
+                self.problems.append(document.problem(("icon",), *found))
         note_ids = self.unique_local(document, data.get("notes", []), "notes", _("note"))
         self.unique_local(document, data.get("lists", []), "lists", _("list"))
         for index, figure in enumerate(data.get("figures", [])):
