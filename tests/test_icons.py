@@ -41,7 +41,13 @@ def test_a_misspelt_icon_gets_did_you_mean(folder: Path):
     )
 
 
-@pytest.mark.parametrize(("lang", "message"), [("en", "expected an icon that Material ships, received 'material/lightning-blot' (did you mean {close}?)"), ("vi", "cần một biểu tượng có trong Material, nhận được 'material/lightning-blot' (có phải ý bạn là {close_vi}?)")])
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "expected an icon that Material ships, received 'material/lightning-blot' (did you mean {close}?)"),
+        ("vi", "cần một biểu tượng có trong Material, nhận được 'material/lightning-blot' (có phải ý bạn là {close_vi}?)"),
+    ],
+)
 def test_an_icon_material_does_not_ship_is_refused_at_its_place(data_copy: Path, folder: Path, lang: str, message: str):
     edit(data_copy / "energy.yaml", "icon: material/lightning-bolt", "icon: material/lightning-blot")
     close = close_icons("material/lightning-blot", folder)
