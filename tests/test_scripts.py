@@ -492,3 +492,26 @@ def test_the_units_are_listed_with_their_names_in_both_languages(tmp_path: Path,
     listed = result.stdout.split("Units (--unit), with their names in Vietnamese and in English:\n", 1)[1].splitlines()
     expected = [(ident, unit.vi, unit.en_other) for ident, unit in site.vocabulary.units.items()]
     assert [tuple(re.split(r"\s{2,}| / ", line.strip())) for line in listed] == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("C.UTF-8", "check_data.py: error: argument --lang: invalid choice: 'fr' (choose from 'vi', 'en')\n"),
+        ("vi_VN.UTF-8", "check_data.py: lỗi: tham số --lang: lựa chọn không hợp lệ: 'fr' (hãy chọn một trong 'vi', 'en')\n"),
+    ],
+)
+def test_an_unknown_language_is_refused_in_the_locales_language(tmp_path: Path, locale: str, expected: str):
+    result = run("check_data.py", "--lang", "fr", cwd=tmp_path, locale=locale)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.endswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("args", "locale", "head"), [(["--lang", "vi"], "C.UTF-8", "Dữ liệu có 1 lỗi:"), ([], "vi_VN.UTF-8", "Dữ liệu có 1 lỗi:"), (["--lang", "en"], "vi_VN.UTF-8", "The data has 1 problem:")]
+)
+def test_check_data_speaks_the_editors_language(data_copy: Path, args: list[str], locale: str, head: str):
+    edit(data_copy / "energy.yaml", "value: 2956.39", "value: 2.956,39")
+    result = run("check_data.py", "--root", str(data_copy.parent), *args, cwd=data_copy.parent, locale=locale)
+    assert result.returncode == 1
+    assert result.stderr.startswith(head + "\ndata/energy.yaml:")

@@ -128,9 +128,10 @@ def choose_language(argv: Sequence[str] | None) -> None:
     it before building the parser, whose help texts are translated when
     they are made."""
     early = argparse.ArgumentParser(add_help=False)
-    early.add_argument("--lang", choices=LANGUAGES)
+    early.add_argument("--lang")
     known, _rest = early.parse_known_args(argv)
-    use_language(known.lang or language_from_environment(os.environ))
+    # An unknown --lang is refused by the script's own parser, in the locale's language.
+    use_language(known.lang if known.lang in LANGUAGES else language_from_environment(os.environ))
     translate_argparse()
 
 
