@@ -44,7 +44,7 @@ from mkdocs.structure.pages import Page
 
 # Imported here, at module level: MkDocs puts this folder on sys.path only
 # while it imports the hook.
-from review import languages, pages, sitedir
+from review import languages, messages, pages, sitedir
 from review.charts.cache import ChartCache
 from review.charts.production import ChartDrawingError, produce
 from review.model import DEFAULT_LANGUAGE, LANGUAGES
@@ -177,10 +177,13 @@ def _start(config: MkDocsConfig, lang: str) -> LanguageBuild:
         raise PluginError(f"mkdocs.yml: theme.language: expected {DEFAULT_LANGUAGE}, the default language (the others are built from it), received {lang!r}")
     _check_mkdocs()
     _session.site_whole = True
-    try:
-        project = load_project(_project_dir(config), docs_dir=Path(config.docs_dir))
-    except DataError as error:
-        raise PluginError(error.summary()) from None
+    # Problems are told in the editor's language (the locale of the
+    # terminal that runs mkdocs), like the scripts tell them.
+    with messages.language(messages.language_from_environment(os.environ)):
+        try:
+            project = load_project(_project_dir(config), docs_dir=Path(config.docs_dir))
+        except DataError as error:
+            raise PluginError(error.summary()) from None
     state = LanguageBuild(lang, project, Path(config.site_dir))
     if not _session.dirty:
         state.staging = sitedir.staging_dir(state.site_dir)

@@ -16,6 +16,7 @@ Numbers vary with the machine; the ratios are what to watch.
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shutil
@@ -80,7 +81,14 @@ def draw_in_process(project: Path) -> dict[str, float]:
     return timings
 
 
-def main() -> None:
+def parser() -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(
+        description="Measure what the charts cost a build: cold and warm builds, one core against all cores, file sizes. Copies the project into a temporary folder; takes a minute or so.",
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser().parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="benchmark-charts-") as folder:
         project = Path(folder)
         copy_project(project)

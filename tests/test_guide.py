@@ -12,6 +12,7 @@ import pytest
 
 from conftest import DATA, ROOT, Build, edit
 from review.model import LANGUAGES
+from review.messages import language
 from review.problems import DataError
 from review.project import load_site
 
@@ -25,6 +26,17 @@ MISTAKES = [
     ("industry.yaml", '      en: "Industrial parks"\n', ""),
     ("energy.yaml", "    open_ended: true\n\n  - id: energy-efficiency-areas", "    open_ended: yes\n\n  - id: energy-efficiency-areas"),
     ("digital.yaml", 'value: 266\n        as_of: "2023-10"\n        quote: "266', 'value: 226\n        as_of: "2023-10"\n        quote: "266'),
+    # YAML mistakes, told in plain words
+    ("energy.yaml", "      - value: 2956.39\n", "\t- value: 2956.39\n"),
+    (
+        "energy.yaml",
+        '        period: "2023"\n        qualifier: estimated\n        quote: "sản lượng điện tiêu thụ',
+        '        period: "2023"\n      qualifier: estimated\n        quote: "sản lượng điện tiêu thụ',
+    ),
+    ("energy.yaml", "    unit: million-kwh\n    values:\n      - value: 2956.39", "    unit:million-kwh\n    values:\n      - value: 2956.39"),
+    ("industry.yaml", '  vi: "Hạ tầng công nghiệp"', '  vi: "Hạ tầng công nghiệp'),
+    ("energy.yaml", "  - id: electricity-consumption\n", "  id: electricity-consumption\n"),
+    ("industry.yaml", '  vi: "Hạ tầng công nghiệp"', "  vi: Hạ tầng: công nghiệp"),
 ]
 
 
@@ -35,15 +47,17 @@ def example_lines(text: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def real_lines(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
-    lines: set[str] = set()
+def real_lines(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
+    """What the checks print for each mistake, in each language."""
+    lines: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
     for index, (name, old, new) in enumerate(MISTAKES):
         data = tmp_path_factory.mktemp(f"mistake{index}") / "data"
         shutil.copytree(DATA, data)
         edit(data / name, old, new)
-        with pytest.raises(DataError) as caught:
-            load_site(data)
-        lines |= {str(problem) for problem in caught.value.problems}
+        for lang in LANGUAGES:
+            with language(lang), pytest.raises(DataError) as caught:
+                load_site(data)
+            lines[lang] |= {str(problem) for problem in caught.value.problems}
     return lines
 
 
@@ -55,12 +69,20 @@ def without_position(line: str) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_example_error_is_what_the_checks_print(lang: str, real_lines: set[str]):
+def test_every_example_error_is_what_the_checks_print_in_the_guides_language(lang: str, real_lines: dict[str, set[str]]):
     examples = example_lines(GUIDES[lang].read_text(encoding="utf-8"))
-    assert len(examples) == 7
+    assert len(examples) == len(MISTAKES) + 1  # one mistake gives two lines
     assert all(re.match(r"^data/[a-z-]+\.yaml:[0-9]+:[0-9]+: ", line) for line in examples)
-    real = {without_position(line) for line in real_lines}
+    real = {without_position(line) for line in real_lines[lang]}
     assert [line for line in examples if without_position(line) not in real] == []
+
+
+def test_the_guides_show_the_same_examples_at_the_same_places(real_lines: dict[str, set[str]]):
+    """The two guides show the same mistakes, in the same order, and the
+    place at the start of each line reads the same in both languages."""
+    places = {lang: [line.split(": ")[0] for line in example_lines(GUIDES[lang].read_text(encoding="utf-8"))] for lang in LANGUAGES}
+    assert places["vi"] == places["en"]
+    assert sorted(line.split(": ")[0] for line in real_lines["vi"]) == sorted(line.split(": ")[0] for line in real_lines["en"])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -4,6 +4,8 @@ overwritten), and the pre-commit hook that runs the check."""
 
 from __future__ import annotations
 
+import importlib
+import io
 import os
 import re
 import subprocess
@@ -13,14 +15,21 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, edit, line_number, with_line_numbers
-from review.scaffold import ScaffoldError, append_to_list, yaml_plain, yaml_text
+from conftest import DATA, ROOT, edit, line_number, with_line_numbers
+from review.messages import use_language
+from review.icons import close_icons, icons_dir
+from review.scaffold import NewFigure, NewSection, ScaffoldError, add_figure, add_section, append_to_list, yaml_plain, yaml_text
 from review.project import load_site
 
 SCRIPTS = ROOT / "scripts"
 
 
-def run(script: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def run(script: str, *args: str, cwd: Path, locale: str = "C.UTF-8") -> subprocess.CompletedProcess[str]:
+    """Run a script as an editor would, with the locale ``locale``."""
+    environ = {name: value for name, value in os.environ.items() if name not in LOCALE_VARIABLES}
     return subprocess.run(
         [sys.executable, str(SCRIPTS / script), *args],
         cwd=cwd,
@@ -28,7 +37,7 @@ def run(script: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=60,
         stdin=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        env={**environ, "LANG": locale, "PYTHONDONTWRITEBYTECODE": "1"},
     )
 
 
@@ -123,36 +132,95 @@ def new_figure_positions(section_text: str) -> dict[str, int]:
     }
 
 
+COMMON = ["--label-vi", "X", "--label-en", "X", "--as-of", "2023-10", "--quote", "thu hút 171 doanh nghiệp đầu tư"]
+
+
 @pytest.mark.parametrize(
-    ("args", "expected"),
+    ("args", "english", "vietnamese"),
     [
         pytest.param(
-            ["--id", "industrial-parks", "--unit", "enterprise", "--value", "1.096"],
-            "The data has 2 problems:\n"
-            "data/industry.yaml:{id_line}:9: figures[{index}].id: duplicate figure id 'industrial-parks', first used in data/industry.yaml line {industrial_parks_line} (ids must be unique across the site)\n"
-            "data/industry.yaml:{value_line}:16: figures[{index}].values[0].value: expected a whole number (the unit enterprise counts things), received 1.096 (did you mean 1096? YAML reads 1.096 as a decimal number: write 1096, without the thousands dot)\n"
-            "Nothing was changed.\n",
-            id="duplicate-id-and-thousands-dot",
+            ["industry", "--id", "industrial-parks", "--unit", "enterprise", "--value", "171"],
+            "--id: the id 'industrial-parks' is already used: choose another\n",
+            "--id: mã 'industrial-parks' đã được dùng: hãy chọn mã khác\n",
+            id="duplicate-id",
         ),
         pytest.param(
-            ["--id", "x", "--unit", "enterprise", "--value", "171\nicon: material/x"],
-            "The data has 1 problem:\ndata/industry.yaml:{value_line}:16: figures[{index}].values[0].value: expected a number, received '171\\nicon: material/x'\nNothing was changed.\n",
-            id="injection-stays-a-value",
+            ["industry", "--id", "x", "--unit", "entreprise", "--value", "171"],
+            "--unit: unknown unit 'entreprise' (did you mean 'enterprise'?)\n",
+            "--unit: không có đơn vị 'entreprise' (có phải ý bạn là 'enterprise'?)\n",
+            id="unknown-unit",
+        ),
+        pytest.param(
+            ["industy", "--id", "x", "--unit", "enterprise", "--value", "171"],
+            "section: unknown section 'industy' (did you mean 'industry'?)\n",
+            "section: không có phần 'industy' (có phải ý bạn là 'industry'?)\n",
+            id="unknown-section",
+        ),
+        pytest.param(
+            ["industry", "--id", "x", "--unit", "enterprise", "--value", "2.956,39"],
+            "--value: expected a number the YAML way, received '2.956,39': write 2956.39 (. for decimals, no thousands separator)\n",
+            "--value: cần một số viết theo kiểu YAML, nhận được '2.956,39': hãy viết 2956.39 (dấu . cho phần thập phân, không có dấu phân cách hàng nghìn)\n",
+            id="source-number-format",
+        ),
+        pytest.param(
+            ["industry", "--id", "x", "--unit", "enterprise", "--value", "171\nicon: material/x"],
+            "--value: expected a number such as 2956.39 or 41000, received '171\\nicon: material/x'\n",
+            "--value: cần một số, ví dụ 2956.39 hoặc 41000, nhận được '171\\nicon: material/x'\n",
+            id="injection-is-not-a-number",
+        ),
+        pytest.param(
+            ["industry", "--id", "x", "--unit", "enterprise", "--value", "171", "--as-of", "2023-13"],
+            "--as-of: expected a date such as 2019 (a year), 2018-02 (a month) or 2023-10-13 (a day), received '2023-13'\n",
+            "--as-of: cần một thời điểm, ví dụ 2019 (một năm), 2018-02 (một tháng) hoặc 2023-10-13 (một ngày), nhận được '2023-13'\n",
+            id="impossible-date",
         ),
     ],
 )
-def test_new_figure_refuses_bad_input_and_changes_nothing(data_copy: Path, args: list[str], expected: str):
+def test_new_figure_refuses_a_wrong_answer_and_changes_nothing(data_copy: Path, args: list[str], english: str, vietnamese: str):
+    before = {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()}
+    for locale, expected in (("C.UTF-8", english), ("vi_VN.UTF-8", vietnamese)):
+        result = run("new_figure.py", "--data", str(data_copy), *COMMON, *args, cwd=data_copy.parent, locale=locale)
+        assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
+    assert {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()} == before
+
+
+def test_a_refused_figure_is_shown_as_the_text_that_would_have_been_written(data_copy: Path):
+    """The file was never written: the problem is shown in the would-be
+    text, not at line numbers of the file on disk."""
     before = (data_copy / "industry.yaml").read_bytes()
-    common = ["--label-vi", "X", "--label-en", "X", "--as-of", "2023-10", "--quote", "thu hút 171 doanh nghiệp đầu tư"]
-    result = run("new_figure.py", "industry", "--data", str(data_copy), *args, *common, cwd=data_copy.parent)
-    expected = expected.format(**new_figure_positions(before.decode("utf-8")))
-    assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
+    args = ["industry", "--id", "industrial-cluster-count", "--unit", "enterprise", "--value", "1.096", *COMMON]
+    result = run("new_figure.py", "--data", str(data_copy), *args, cwd=data_copy.parent)
+    index = len(yaml.safe_load(before)["figures"])
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "The change would cause 1 problem:\n"
+        f"figures[{index}].values[0].value: expected a whole number (the unit enterprise counts things), received 1.096 "
+        "(did you mean 1096? YAML reads 1.096 as a decimal number: write 1096, without the thousands dot)\n"
+        "  in the text that would be written to data/industry.yaml:\n"
+        "  |     unit: enterprise\n"
+        "  |     values:\n"
+        "  >       - value: 1.096\n"
+        "                   ^\n"
+        '  |         as_of: "2023-10"\n'
+        '  |         quote: "thu hút 171 doanh nghiệp đầu tư"\n'
+        "Nothing was changed.\n"
+    )
+    assert (data_copy / "industry.yaml").read_bytes() == before
+
+
+def test_a_value_cannot_change_the_structure_of_the_file(data_copy: Path):
+    """Even past the scripts' own checks, a value stays a value."""
+    figure = NewFigure(section="industry", id="x", unit="enterprise", label_vi="X", label_en="X", value="171\nicon: material/x", quote="q", as_of="2023-10")
+    before = (data_copy / "industry.yaml").read_bytes()
+    with pytest.raises(ScaffoldError) as caught:
+        add_figure(data_copy, figure)
+    assert [problem.described() for problem in caught.value.problems] == [f"figures[{len(yaml.safe_load(before)['figures'])}].values[0].value: expected a number, received '171\\nicon: material/x'"]
     assert (data_copy / "industry.yaml").read_bytes() == before
 
 
 def test_new_figure_without_a_terminal_names_what_is_missing(data_copy: Path):
     result = run("new_figure.py", "industry", "--data", str(data_copy), cwd=data_copy.parent)
-    assert (result.returncode, result.stderr) == (1, "missing --id (Figure id (lowercase, digits and hyphens, such as solar-capacity))\n")
+    assert (result.returncode, result.stderr) == (1, "missing --id (Figure id, new: lowercase letters, digits and hyphens, such as solar-capacity)\n")
 
 
 NEW_SECTION = "scaffold-test-section"
@@ -180,6 +248,41 @@ def test_new_section_writes_a_file_and_lists_it(data_copy: Path):
     assert (section.title.vi, section.body.en, section.icon) == ("Môi trường", ("Paragraph one.", "Paragraph two."), "material/leaf")
 
 
+SECTION_ARGS = ["--title-vi", "A", "--title-en", "A", "--summary-vi", "A", "--summary-en", "A", "--body-vi", "A", "--body-en", "A"]
+
+
+@pytest.mark.parametrize(
+    ("args", "english", "vietnamese"),
+    [
+        pytest.param(["energy"], "id: the id 'energy' is already used: choose another\n", "id: mã 'energy' đã được dùng: hãy chọn mã khác\n", id="existing-section"),
+        pytest.param(
+            ["../outside"],
+            "id: expected an id of lowercase letters, digits and single hyphens, such as environment, received '../outside'\n",
+            "id: cần một mã gồm chữ thường, chữ số và dấu gạch nối đơn, ví dụ environment, nhận được '../outside'\n",
+            id="path-as-id",
+        ),
+        pytest.param(
+            [NEW_SECTION, "--icon", "material/not-an-icon-xyz"],
+            "--icon: expected an icon that Material ships, received 'material/not-an-icon-xyz' (did you mean {close}?)\n",
+            "--icon: cần một biểu tượng có trong Material, nhận được 'material/not-an-icon-xyz' (có phải ý bạn là {close_vi}?)\n",
+            id="unknown-icon",
+        ),
+    ],
+)
+def test_new_section_refuses_a_wrong_answer_and_changes_nothing(data_copy: Path, args: list[str], english: str, vietnamese: str):
+    before = {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()}
+    folder = icons_dir()
+    assert folder is not None, "Material for MkDocs ships its icons with the package"
+    close = close_icons("material/not-an-icon-xyz", folder)
+    assert close, "the test needs a close icon to suggest"
+    for locale, expected in (("C.UTF-8", english), ("vi_VN.UTF-8", vietnamese)):
+        result = run("new_section.py", *args, "--data", str(data_copy), *SECTION_ARGS, cwd=data_copy.parent, locale=locale)
+        expected = expected.format(close=" or ".join(close), close_vi=" hoặc ".join(close))
+        assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
+    assert {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()} == before
+    assert not (data_copy.parent / "outside.yaml").exists()
+
+
 def new_section_positions(site_text: str) -> dict[str, int]:
     """Where new_section.py would list a section in site.yaml: on the line
     after the last section; its index is the number of sections now."""
@@ -190,20 +293,33 @@ def new_section_positions(site_text: str) -> dict[str, int]:
 @pytest.mark.parametrize(
     ("section_id", "expected"),
     [
-        pytest.param("energy", "data/energy.yaml already exists: choose another id (nothing was changed)\n", id="existing-section"),
+        pytest.param("energy", "data/energy.yaml already exists: choose another id (nothing was changed)", id="existing-section"),
         pytest.param(
             "../outside",
-            "The data has 1 problem:\ndata/site.yaml:{line}:5: sections[{index}]: expected an id of lowercase letters, digits and single hyphens, such as solar-capacity, received '../outside'\nNothing was changed.\n",
+            "The change would cause 1 problem:\n"
+            "sections[{index}]: expected an id of lowercase letters, digits and single hyphens, such as solar-capacity, received '../outside'\n"
+            "  in the text that would be written to data/site.yaml:\n"
+            "{context}"
+            '  >   - "../outside"\n'
+            "        ^\n"
+            "{after}"
+            "Nothing was changed.",
             id="path-as-id",
         ),
     ],
 )
-def test_new_section_never_overwrites_nor_escapes(data_copy: Path, section_id: str, expected: str):
+def test_adding_a_section_never_overwrites_nor_escapes(data_copy: Path, section_id: str, expected: str):
+    """The core, past the script's own checks."""
     before = {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()}
-    args = ["--title-vi", "A", "--title-en", "A", "--summary-vi", "A", "--summary-en", "A", "--body-vi", "A", "--body-en", "A"]
-    result = run("new_section.py", section_id, "--data", str(data_copy), *args, cwd=data_copy.parent)
-    expected = expected.format(**new_section_positions(before["site.yaml"].decode("utf-8")))
-    assert (result.returncode, result.stderr) == (1, expected)
+    site_lines = before["site.yaml"].decode("utf-8").splitlines()
+    positions = new_section_positions(before["site.yaml"].decode("utf-8"))
+    context, after = (
+        "".join(f"  | {line}".rstrip() + "\n" for line in lines) for lines in (site_lines[positions["line"] - 3 : positions["line"] - 1], site_lines[positions["line"] - 1 : positions["line"] + 1])
+    )
+    section = NewSection(id=section_id, title_vi="A", title_en="A", summary_vi="A", summary_en="A", body_vi=("A",), body_en=("A",))
+    with pytest.raises(ScaffoldError) as caught:
+        add_section(data_copy, section)
+    assert str(caught.value) == expected.format(index=positions["index"], context=context, after=after)
     assert {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()} == before
     assert not (data_copy.parent / "outside.yaml").exists()
 
@@ -217,7 +333,7 @@ def test_new_section_refuses_the_address_of_a_hand_written_page(project_copy: Pa
     result = run("new_section.py", "editing", "--data", str(data), *args, cwd=project_copy)
     assert (result.returncode, result.stderr) == (
         1,
-        "The data has 2 problems:\n"
+        "The change would cause 2 problems:\n"
         "content/editing.en.md: expected a page of its own, received one that would replace the generated page editing.md (rename it)\n"
         "content/editing.vi.md: expected a page of its own, received one that would replace the generated page editing.md (rename it)\n"
         "Nothing was changed.\n",
@@ -257,3 +373,145 @@ def test_append_to_a_one_line_list_is_refused():
 def test_yaml_filters_keep_values_values(value: str, plain: str, text: str):
     assert (yaml_plain(value), yaml_text(value)) == (plain, text)
     assert yaml.safe_load(f"k: {yaml_text(value)}") == {"k": value}
+
+
+class Terminal(io.StringIO):
+    """Typed answers, one per line, on what looks like a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def script_module(monkeypatch: pytest.MonkeyPatch):
+    """Import a script to run it in this process (for the questions asked
+    in a terminal); the language it chose is put back afterwards."""
+    monkeypatch.syspath_prepend(str(SCRIPTS))
+    yield importlib.import_module
+    use_language("en")
+
+
+def typed(monkeypatch: pytest.MonkeyPatch, *answers: str) -> list[str]:
+    """Answer the script's questions with ``answers``, in a terminal (then
+    the input ends, as with Ctrl+D); returns the questions, as asked."""
+    monkeypatch.setattr(sys, "stdin", Terminal(""))
+    asked: list[str] = []
+    remaining = list(answers)
+
+    def answer(prompt: str) -> str:
+        asked.append(prompt.removesuffix(": "))
+        if not remaining:
+            raise EOFError
+        return remaining.pop(0)
+
+    monkeypatch.setattr("builtins.input", answer)
+    return asked
+
+
+def test_new_figure_asks_in_the_order_of_help_and_asks_again_after_a_wrong_answer(data_copy: Path, script_module, monkeypatch, capsys):
+    new_figure = script_module("new_figure")
+    questions = typed(
+        monkeypatch,
+        "industy", "industry",
+        "Bad Id", "cluster-enterprises-test",
+        "entreprise", "enterprise",
+        "Doanh nghiệp", "Enterprises",
+        "2.956,39", "58",
+        "",  # no period: a stock
+        "@2023-10", "2023-10",
+        "",  # the hedge: exact
+        "thu hút 58 doanh nghiệp",
+    )  # fmt: skip
+    status = new_figure.main(["--data", str(data_copy), "--lang", "en"])
+    out, err = capsys.readouterr()
+    assert (status, out) == (0, f"Added the figure cluster-enterprises-test to {data_copy.name}/industry.yaml.\n")
+    parser, asked = new_figure.parser_for(data_copy)
+    in_help_order = [action.dest for action in parser._actions if action.dest in asked]
+    by_prompt = {question.prompt: name for name, question in asked.items()}
+    by_prompt[asked["period"].prompt + "; leave empty for a stock"] = "period"
+    assert list(dict.fromkeys(by_prompt[question] for question in questions)) == in_help_order
+    assert not any("@" in question for question in questions)
+    assert err == (
+        "unknown section 'industy' (did you mean 'industry'?)\nPlease try again.\n"
+        "expected an id of lowercase letters, digits and single hyphens, such as solar-capacity, received 'Bad Id'\nPlease try again.\n"
+        "unknown unit 'entreprise' (did you mean 'enterprise'?)\nPlease try again.\n"
+        "expected a number the YAML way, received '2.956,39': write 2956.39 (. for decimals, no thousands separator)\nPlease try again.\n"
+        "expected a date such as 2019 (a year), 2018-02 (a month) or 2023-10-13 (a day), received '@2023-10'\nPlease try again.\n"
+    )
+    figure = load_site(data_copy).figures["cluster-enterprises-test"]
+    assert (figure.unit.id, figure.values[0].value, figure.values[0].as_of.raw) == ("enterprise", 58, "2023-10")
+
+
+def test_new_figure_asks_again_for_what_the_data_check_refuses(data_copy: Path, script_module, monkeypatch, capsys):
+    new_figure = script_module("new_figure")
+    questions = typed(monkeypatch, "", "1096")  # the hedge (exact), then the value again
+    args = ["industry", "--id", "cluster-enterprises-test", "--unit", "enterprise", "--value", "1.096", "--label-vi", "X", "--label-en", "X"]
+    status = new_figure.main(["--data", str(data_copy), "--lang", "vi", *args, "--as-of", "2023-10", "--quote", "thu hút 1.096 doanh nghiệp"])
+    out, err = capsys.readouterr()
+    assert status == 0
+    assert err.startswith("Thay đổi này sẽ gây ra 1 lỗi:\n")
+    assert err.endswith("Chưa có gì bị thay đổi.\nHãy trả lời lại:\n")
+    assert questions[1:] == ["Giá trị, viết kiểu YAML: dấu . cho phần thập phân, không có dấu phân cách hàng nghìn (2956.39 cho 2.956,39 của nguồn)"]
+    assert out == "Đã thêm số liệu cluster-enterprises-test vào data/industry.yaml.\n"
+    assert load_site(data_copy).figures["cluster-enterprises-test"].values[0].value == 1096
+
+
+def test_stopping_in_the_middle_changes_nothing(data_copy: Path, script_module, monkeypatch, capsys):
+    new_section = script_module("new_section")
+    before = {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()}
+    typed(monkeypatch, NEW_SECTION, "Môi trường")  # then the input ends (Ctrl+D)
+    assert new_section.main(["--data", str(data_copy), "--lang", "vi"]) == 1
+    assert capsys.readouterr().err == "\nĐã dừng: chưa có gì bị thay đổi.\n"
+    assert {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()} == before
+
+
+SCRIPT_NAMES = sorted(path.name for path in SCRIPTS.glob("*.py") if path.name != "editor_prompts.py")
+
+
+@pytest.mark.parametrize("script", SCRIPT_NAMES)
+@pytest.mark.parametrize(("locale", "usage"), [("C.UTF-8", "usage: "), ("vi_VN.UTF-8", "cách dùng: ")])
+def test_every_script_answers_help_without_doing_its_work(tmp_path: Path, script: str, locale: str, usage: str):
+    result = run(script, "--help", cwd=tmp_path, locale=locale)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert list(tmp_path.iterdir()) == []
+    if script == "benchmark_charts.py":  # a developer's tool, in English
+        assert result.stdout.startswith("usage: " + script)
+    else:
+        assert result.stdout.startswith(usage + script)
+        assert "--lang {vi,en}" in result.stdout
+
+
+@pytest.mark.parametrize("script", ["new_figure", "new_section"])
+def test_every_option_has_help(script: str, script_module):
+    parser = script_module(script).parser_for(DATA)[0]
+    assert [action.dest for action in parser._actions if not action.help] == []
+
+
+def test_the_units_are_listed_with_their_names_in_both_languages(tmp_path: Path, site):
+    result = run("new_figure.py", "--help", cwd=tmp_path)
+    listed = result.stdout.split("Units (--unit), with their names in Vietnamese and in English:\n", 1)[1].splitlines()
+    expected = [(ident, unit.vi, unit.en_other) for ident, unit in site.vocabulary.units.items()]
+    assert [tuple(re.split(r"\s{2,}| / ", line.strip())) for line in listed] == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("C.UTF-8", "check_data.py: error: argument --lang: invalid choice: 'fr' (choose from 'vi', 'en')\n"),
+        ("vi_VN.UTF-8", "check_data.py: lỗi: tham số --lang: lựa chọn không hợp lệ: 'fr' (hãy chọn một trong 'vi', 'en')\n"),
+    ],
+)
+def test_an_unknown_language_is_refused_in_the_locales_language(tmp_path: Path, locale: str, expected: str):
+    result = run("check_data.py", "--lang", "fr", cwd=tmp_path, locale=locale)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.endswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("args", "locale", "head"), [(["--lang", "vi"], "C.UTF-8", "Dữ liệu có 1 lỗi:"), ([], "vi_VN.UTF-8", "Dữ liệu có 1 lỗi:"), (["--lang", "en"], "vi_VN.UTF-8", "The data has 1 problem:")]
+)
+def test_check_data_speaks_the_editors_language(data_copy: Path, args: list[str], locale: str, head: str):
+    edit(data_copy / "energy.yaml", "value: 2956.39", "value: 2.956,39")
+    result = run("check_data.py", "--root", str(data_copy.parent), *args, cwd=data_copy.parent, locale=locale)
+    assert result.returncode == 1
+    assert result.stderr.startswith(head + "\ndata/energy.yaml:")

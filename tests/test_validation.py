@@ -404,13 +404,13 @@ def test_the_real_data_is_valid(site):
         pytest.param(
             'industry.yaml',
             [('  vi: "Hạ tầng công nghiệp"', '  vi: "Hạ tầng công nghiệp')],
-            ['data/industry.yaml:{  en: "Industrial infrastructure"}:8: invalid YAML: expected <block end>, but found \'<scalar>\' (check the quotes, colons and indentation here and on the lines just before)'],
+            ['data/industry.yaml:{  vi: "Hạ tầng công nghiệp}:7: the quote that opens this text is not closed (end the text with the same quote, on this line)'],
             id='syntax-error',
         ),
         pytest.param(
             'industry.yaml',
             [('  vi: "Hạ tầng công nghiệp"', '\tvi: "Hạ tầng công nghiệp"')],
-            ['data/industry.yaml:{\tvi: "Hạ tầng công nghiệp"}:1: invalid YAML: found character \'\\t\' that cannot start any token (indent with spaces, not tabs)'],
+            ['data/industry.yaml:{\tvi: "Hạ tầng công nghiệp"}:1: this line is indented with a tab (indent with spaces: YAML does not accept tabs)'],
             id='tab-indentation',
         ),
         pytest.param(

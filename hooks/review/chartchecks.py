@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from .messages import _
 from .model import CHART_PLACEHOLDER, LANGUAGES, MAX_CHART_PARTS
 from .problems import Problem, unknown
 from .relations import Series
@@ -30,16 +31,30 @@ class ChartCheck:
         ids: list[str] = chart["figures"]
         for index, ident in enumerate(ids):
             if ident not in self.series:
-                problems.append(unknown(self.document, (*key, "figures", index), "figure", ident, self.series, ""))
+                problems.append(unknown(self.document, (*key, "figures", index), _("figure"), ident, self.series, ""))
         if any(ident not in self.series for ident in ids):
             return problems  # the rest would only repeat it
         for name in chart.get("labels", {}):
             if name not in ids:
-                problems.append(self.document.problem((*key, "labels", name), f"expected the id of one of this chart's figures, received {name!r}", f"the figures are {', '.join(ids)}", at_key=True))
+                problems.append(
+                    self.document.problem(
+                        (*key, "labels", name),
+                        _("expected the id of one of this chart's figures, received {name}").format(name=repr(name)),
+                        _("the figures are {ids}").format(ids=", ".join(ids)),
+                        at_key=True,
+                    )
+                )
         kind = chart["kind"]
         for name in ("whole", "remainder"):
             if name in chart and kind != "part-of-whole":
-                problems.append(self.document.problem((*key, name), f"expected {name} only in a part-of-whole chart, received it in a {kind} chart", f"remove {name}", at_key=True))
+                problems.append(
+                    self.document.problem(
+                        (*key, name),
+                        _("expected {name} only in a part-of-whole chart, received it in a {kind} chart").format(name=name, kind=kind),
+                        _("remove {name}").format(name=name),
+                        at_key=True,
+                    )
+                )
         if kind == "series":
             problems.extend(self.series_chart(key, ids))
             return problems
@@ -57,15 +72,15 @@ class ChartCheck:
             for lang in LANGUAGES:
                 for ident in CHART_PLACEHOLDER.findall(text.get(lang, "")):
                     if ident not in self.series:
-                        problems.append(unknown(self.document, (*tkey, lang), "figure", ident, self.series, ""))
+                        problems.append(unknown(self.document, (*tkey, lang), _("figure"), ident, self.series, ""))
         return problems
 
     def series_chart(self, key: Key, ids: list[str]) -> list[Problem]:
         fkey: Key = (*key, "figures")
         if len(ids) != 1:
-            return [self.document.problem(fkey, f"expected 1 figure for a series chart, received {len(ids)}", "use kind: bar to compare several figures")]
+            return [self.document.problem(fkey, _("expected 1 figure for a series chart, received {count}").format(count=len(ids)), _("use kind: bar to compare several figures"))]
         if len(self.series[ids[0]]) < 2:
-            return [self.document.problem((*fkey, 0), f"expected a figure with at least 2 values for a series chart, received {ids[0]!r} with 1 value", "use kind: bar")]
+            return [self.document.problem((*fkey, 0), _("expected a figure with at least 2 values for a series chart, received {ident} with 1 value").format(ident=repr(ids[0])), _("use kind: bar"))]
         return []
 
     def units(self, key: Key, kind: str, ids: list[str]) -> list[Problem]:
@@ -75,9 +90,13 @@ class ChartCheck:
         for index, ident in enumerate(ids[1:], start=1):
             if unit_of[ident] == unit_of[first] or (kind == "bar" and self.unit_kind(ident) == self.unit_kind(first) == "count"):
                 continue
-            what = "bar" if kind == "bar" else "part"
-            hint = "a bar chart compares one unit; only counts of different things may share one" if kind == "bar" else "the parts of a whole share its unit"
-            return [self.document.problem((*key, "figures", index), f"expected a {what} in {unit_of[first]} like {first!r}, received {ident!r} in {unit_of[ident]}", hint)]
+            if kind == "bar":
+                message = _("expected a bar in {unit} like {first}, received {ident} in {other}")
+                hint = _("a bar chart compares one unit; only counts of different things may share one")
+            else:
+                message = _("expected a part in {unit} like {first}, received {ident} in {other}")
+                hint = _("the parts of a whole share its unit")
+            return [self.document.problem((*key, "figures", index), message.format(unit=unit_of[first], first=repr(first), ident=repr(ident), other=unit_of[ident]), hint)]
         return []
 
     def latest(self, ident: str) -> Decimal:
@@ -87,37 +106,50 @@ class ChartCheck:
         fkey: Key = (*key, "figures")
         first = ids[0]
         if len(ids) > MAX_CHART_PARTS:
-            return [self.document.problem(fkey, f"expected at most {MAX_CHART_PARTS} parts for a part-of-whole chart, received {len(ids)}", "small parts disappear: use kind: bar")]
+            return [
+                self.document.problem(
+                    fkey, _("expected at most {limit} parts for a part-of-whole chart, received {count}").format(limit=MAX_CHART_PARTS, count=len(ids)), _("small parts disappear: use kind: bar")
+                )
+            ]
         latest = [self.latest(ident) for ident in ids]
         added = " + ".join(str(v) for v in latest)
         total = sum(latest, Decimal(0))
         percent = self.unit_kind(first) == "percent"
         whole = chart.get("whole")
         if percent and whole is not None:
-            return [self.document.problem((*key, "whole"), f"expected no whole for parts in percent, received {whole!r}", "a percentage is a share of 100: remove whole")]
+            return [self.document.problem((*key, "whole"), _("expected no whole for parts in percent, received {whole}").format(whole=repr(whole)), _("a percentage is a share of 100: remove whole"))]
         if percent and total > 100:
-            return [self.document.problem(fkey, f"expected parts that add up to at most 100%, received {added} = {total}")]
+            return [self.document.problem(fkey, _("expected parts that add up to at most 100%, received {added} = {total}").format(added=added, total=total))]
         if whole is not None:
             return self.whole(key, whole, first, added, total)
         if not percent and len(ids) == 1:
             return [
                 self.document.problem(
                     fkey,
-                    f"expected a percentage, or parts with a whole, for a part-of-whole chart with one part, received {first!r} in {self.unit_of[first]}",
-                    "add whole: <the id of the figure that is the whole>",
+                    _("expected a percentage, or parts with a whole, for a part-of-whole chart with one part, received {first} in {unit}").format(first=repr(first), unit=self.unit_of[first]),
+                    _("add whole: <the id of the figure that is the whole>"),
                 )
             ]
         if not percent and "remainder" in chart:
-            return [self.document.problem((*key, "remainder"), "expected no remainder for parts that make up the whole themselves, received one", "remove remainder, or give whole", at_key=True)]
+            return [self.document.problem((*key, "remainder"), _("expected no remainder for parts that make up the whole themselves, received one"), _("remove remainder, or give whole"), at_key=True)]
         return []
 
     def whole(self, key: Key, whole: str, first: str, added: str, total: Decimal) -> list[Problem]:
         wkey: Key = (*key, "whole")
         if whole not in self.series:
-            return [unknown(self.document, wkey, "figure", whole, self.series, "")]
+            return [unknown(self.document, wkey, _("figure"), whole, self.series, "")]
         if self.unit_of[whole] != self.unit_of[first]:
-            return [self.document.problem(wkey, f"expected a whole in {self.unit_of[first]} like its parts, received {whole!r} in {self.unit_of[whole]}")]
+            return [
+                self.document.problem(wkey, _("expected a whole in {unit} like its parts, received {whole} in {other}").format(unit=self.unit_of[first], whole=repr(whole), other=self.unit_of[whole]))
+            ]
         whole_value = self.latest(whole)
         if total > whole_value:
-            return [self.document.problem(wkey, f"expected a whole of at least the sum of its parts, received {whole!r} = {whole_value} for parts that add up to {added} = {total}")]
+            return [
+                self.document.problem(
+                    wkey,
+                    _("expected a whole of at least the sum of its parts, received {whole} = {value} for parts that add up to {added} = {total}").format(
+                        whole=repr(whole), value=whole_value, added=added, total=total
+                    ),
+                )
+            ]
         return []

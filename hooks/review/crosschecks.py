@@ -16,6 +16,8 @@ from typing import Any
 from .chartchecks import ChartCheck
 from .datafiles import DataFiles
 from .declared_edits import notes_of_edits
+from .icons import icon_problem
+from .messages import _
 from .model import UnitKind, Vocabulary
 from .periods import REAL_DATE, REAL_PERIOD, parse_period
 from .problems import Problem, received, unknown
@@ -66,8 +68,14 @@ class _CrossChecks:
         """An id unique across the site."""
         if ident in table:
             first_doc, first_key = table[ident]
-            line, _ = first_doc.where(first_key)
-            self.problems.append(document.problem(key, f"duplicate {what} id {ident!r}, first used in {first_doc.file} line {line}", "ids must be unique across the site"))
+            line, _column = first_doc.where(first_key)
+            self.problems.append(
+                document.problem(
+                    key,
+                    _("duplicate {what} id {ident}, first used in {file} line {line}").format(what=what, ident=repr(ident), file=first_doc.file, line=line),
+                    _("ids must be unique across the site"),
+                )
+            )
         else:
             table[ident] = (document, key)
 
@@ -77,53 +85,58 @@ class _CrossChecks:
         for index, item in enumerate(items):
             ident = item["id"]
             if ident in seen:
-                line, _ = document.where((field, seen[ident], "id"))
-                self.problems.append(document.problem((field, index, "id"), f"duplicate {what} id {ident!r}, first used at line {line}"))
+                line, _column = document.where((field, seen[ident], "id"))
+                self.problems.append(document.problem((field, index, "id"), _("duplicate {what} id {ident}, first used at line {line}").format(what=what, ident=repr(ident), line=line)))
             else:
                 seen[ident] = index
         return set(seen)
 
     def check_sources(self, site: YamlDocument) -> None:
-        self.unique_local(site, site.data["sources"], "sources", "source")
+        self.unique_local(site, site.data["sources"], "sources", _("source"))
         for index, source in enumerate(site.data["sources"]):
             if "date" in source and parse_period(source["date"], allow_range=False) is None:
-                self.problems.append(site.problem(("sources", index, "date"), f"expected {REAL_DATE}, received {received(source['date'])}"))
+                self.problems.append(site.problem(("sources", index, "date"), _("expected {expected}, received {received}").format(expected=_(REAL_DATE), received=received(source["date"]))))
 
     def check_section(self, document: YamlDocument) -> None:
         """What one section's file can be checked for alone, and its ids."""
         data = document.data
-        note_ids = self.unique_local(document, data.get("notes", []), "notes", "note")
-        self.unique_local(document, data.get("lists", []), "lists", "list")
+        if "icon" in data:
+            # Material shows an icon it does not ship as the shortcode's text.
+            found = icon_problem(data["icon"])
+            if found is not None:
+                self.problems.append(document.problem(("icon",), *found))
+        note_ids = self.unique_local(document, data.get("notes", []), "notes", _("note"))
+        self.unique_local(document, data.get("lists", []), "lists", _("list"))
         for index, figure in enumerate(data.get("figures", [])):
             key: Key = ("figures", index)
-            self.unique(self.figure_ids, figure["id"], document, (*key, "id"), "figure")
+            self.unique(self.figure_ids, figure["id"], document, (*key, "id"), _("figure"))
             # A duplicate is reported; the first one counts.
             self.series.setdefault(figure["id"], [(str(v.get("period", v.get("as_of"))), v["value"]) for v in figure["values"]])
             self.unit_of.setdefault(figure["id"], figure["unit"])
             unit = self.vocabulary.units.get(figure["unit"])
             if unit is None:
-                self.problems.append(unknown(document, (*key, "unit"), "unit", figure["unit"], self.vocabulary.units, "data/vocabulary.yaml"))
+                self.problems.append(unknown(document, (*key, "unit"), _("unit"), figure["unit"], self.vocabulary.units, "data/vocabulary.yaml"))
             self.check_values(document, key, figure, None if unit is None else unit.kind, note_ids)
         for index, chart in enumerate(data.get("charts", [])):
-            self.unique(self.chart_ids, chart["id"], document, ("charts", index, "id"), "chart")
+            self.unique(self.chart_ids, chart["id"], document, ("charts", index, "id"), _("chart"))
         statuses = self.vocabulary.statuses
         for l_index, item_list in enumerate(data.get("lists", [])):
             for i_index, item in enumerate(item_list["items"]):
                 status = item.get("status")
                 if status is not None and status not in statuses:
-                    self.problems.append(unknown(document, ("lists", l_index, "items", i_index, "status"), "status", status, statuses, "data/vocabulary.yaml"))
+                    self.problems.append(unknown(document, ("lists", l_index, "items", i_index, "status"), _("status"), status, statuses, "data/vocabulary.yaml"))
                 self.check_note_refs(document, ("lists", l_index, "items", i_index), item, note_ids)
         self.check_notes_used(document)
         for index, milestone in enumerate(data.get("milestones", [])):
             if parse_period(milestone["date"], allow_range=False) is None:
-                self.problems.append(document.problem(("milestones", index, "date"), f"expected {REAL_DATE}, received {received(milestone['date'])}"))
+                self.problems.append(document.problem(("milestones", index, "date"), _("expected {expected}, received {received}").format(expected=_(REAL_DATE), received=received(milestone["date"]))))
 
     def check_references(self, document: YamlDocument) -> None:
         data = document.data
         own = {f["id"] for f in data.get("figures", [])}
         for index, ident in enumerate(data.get("key_figures", [])):
             if ident not in own:
-                self.problems.append(unknown(document, ("key_figures", index), "figure of this section", ident, own, ""))
+                self.problems.append(unknown(document, ("key_figures", index), _("figure of this section"), ident, own, ""))
         charts = ChartCheck(document, self.series, self.unit_of, self.unit_kind)
         for c_index, chart in enumerate(data.get("charts", [])):
             self.problems.extend(charts.check(("charts", c_index), chart))
@@ -141,18 +154,18 @@ class _CrossChecks:
             field = "period" if "period" in value else "as_of"
             period = parse_period(value[field], allow_range=field == "period")
             if period is None:
-                expected = REAL_PERIOD if field == "period" else REAL_DATE
-                self.problems.append(document.problem((*vkey, field), f"expected {expected}, received {received(value[field])}"))
+                expected = _(REAL_PERIOD) if field == "period" else _(REAL_DATE)
+                self.problems.append(document.problem((*vkey, field), _("expected {expected}, received {received}").format(expected=expected, received=received(value[field]))))
             else:
                 raw = period.raw
                 if raw in seen_times:
-                    self.problems.append(document.problem((*vkey, field), f"expected one value per period, received {raw} twice (first at values[{seen_times[raw]}])"))
+                    self.problems.append(document.problem((*vkey, field), _("expected one value per period, received {raw} twice (first at values[{index}])").format(raw=raw, index=seen_times[raw])))
                 seen_times[raw] = index
                 if previous is not None and period.sort_key < previous.sort_key:
-                    self.problems.append(document.problem((*vkey, field), f"expected values in time order, received {raw} after {previous.raw}"))
+                    self.problems.append(document.problem((*vkey, field), _("expected values in time order, received {raw} after {previous}").format(raw=raw, previous=previous.raw)))
                 previous = period
             if value.get("source", None) is not None and value["source"] not in self.sources:
-                self.problems.append(unknown(document, (*vkey, "source"), "source", value["source"], self.sources, "data/site.yaml"))
+                self.problems.append(unknown(document, (*vkey, "source"), _("source"), value["source"], self.sources, "data/site.yaml"))
             self.check_note_refs(document, vkey, value, note_ids)
 
     def check_number(self, document: YamlDocument, vkey: Key, figure: dict[str, Any], kind: UnitKind | None, value: dict[str, Any]) -> None:
@@ -162,23 +175,23 @@ class _CrossChecks:
         if kind == "count" and isinstance(number, Decimal):
             # Any decimal point, even in 41.000, which equals 41.
             text = str(number)
-            hint = "write it without a decimal point"
+            hint = _("write it without a decimal point")
             if _THOUSANDS.fullmatch(text):
-                hint = f"did you mean {text.replace('.', '')}? YAML reads {text} as a decimal number: write {text.replace('.', '')}, without the thousands dot"
-            self.problems.append(document.problem((*vkey, "value"), f"expected a whole number (the unit {figure['unit']} counts things), received {text}", hint))
+                hint = _("did you mean {fixed}? YAML reads {text} as a decimal number: write {fixed}, without the thousands dot").format(fixed=text.replace(".", ""), text=text)
+            self.problems.append(document.problem((*vkey, "value"), _("expected a whole number (the unit {unit} counts things), received {text}").format(unit=figure["unit"], text=text), hint))
             self.misread.add(figure["id"])
         elif not isinstance(number, bool) and not quote_states(value["quote"], number, self.source_language.get(value.get("source", self.default_source), "vi")):
             self.problems.append(document.problem((*vkey, "value"), *quote_mismatch(number, value["quote"])))
         if kind == "percent" and not (0 <= number <= 100):
-            self.problems.append(document.problem((*vkey, "value"), f"expected a percentage from 0 to 100, received {number}"))
+            self.problems.append(document.problem((*vkey, "value"), _("expected a percentage from 0 to 100, received {number}").format(number=number)))
         if kind != "percent" and number < 0:
-            self.problems.append(document.problem((*vkey, "value"), f"expected a number of at least 0, received {number}"))
+            self.problems.append(document.problem((*vkey, "value"), _("expected a number of at least 0, received {number}").format(number=number)))
 
     def check_note_refs(self, document: YamlDocument, key: Key, holder: dict[str, Any], note_ids: set[str]) -> None:
         """The ``notes`` of a value or list item name notes of its section."""
         for n_index, note in enumerate(holder.get("notes", [])):
             if note not in note_ids:
-                self.problems.append(unknown(document, (*key, "notes", n_index), "note of this section", note, note_ids, "this file's notes"))
+                self.problems.append(unknown(document, (*key, "notes", n_index), _("note of this section"), note, note_ids, _("this file's notes")))
 
     def check_notes_used(self, document: YamlDocument) -> None:
         """Every note is shown where it applies: a value, a list item or a
@@ -195,8 +208,8 @@ class _CrossChecks:
                 self.problems.append(
                     document.problem(
                         ("notes", index, "id"),
-                        f"expected a note that a value, list item or relation refers to, received {note['id']!r}, which nothing refers to",
-                        f"add {note['id']} to the notes of the value or list item it concerns",
+                        _("expected a note that a value, list item or relation refers to, received {note}, which nothing refers to").format(note=repr(note["id"])),
+                        _("add {note} to the notes of the value or list item it concerns").format(note=note["id"]),
                     )
                 )
 
@@ -204,13 +217,15 @@ class _CrossChecks:
 def quote_mismatch(number: Decimal | int, quote: str) -> tuple[str, str]:
     """The message and hint for a value that its quote does not state."""
     shown = vietnamese(number)
-    written = "" if shown == str(number) else f" ({shown} in Vietnamese)"
-    message = f"expected a number that its quote states, received {number}{written}, which the quote does not contain"
+    if shown == str(number):
+        message = _("expected a number that its quote states, received {number}, which the quote does not contain").format(number=number)
+    else:
+        message = _("expected a number that its quote states, received {number} ({shown} in Vietnamese), which the quote does not contain").format(number=number, shown=shown)
     given = numbers_in(quote)
     if not given:
-        hint = "the quote gives no number: quote the source's words that state it"
+        hint = _("the quote gives no number: quote the source's words that state it")
     elif len(given) == 1:
-        hint = f"the quote gives {given[0]}: write {as_yaml(given[0])}, or fix the quote"
+        hint = _("the quote gives {given}: write {fixed}, or fix the quote").format(given=given[0], fixed=as_yaml(given[0]))
     else:
-        hint = f"the quote gives {', '.join(given)}: write one of them the YAML way ({', '.join(as_yaml(n) for n in given)}), or fix the quote"
+        hint = _("the quote gives {given}: write one of them the YAML way ({fixed}), or fix the quote").format(given=", ".join(given), fixed=", ".join(as_yaml(n) for n in given))
     return message, hint

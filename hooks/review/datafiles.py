@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .messages import _
 from .problems import DataError, Problem
 from .schema import file_problems, schema_validator
 from .yamlfile import YamlDocument, read_yaml
@@ -52,7 +53,7 @@ class _Reader:
         """One file, or None if it cannot be modelled."""
         path = self.data_dir / name
         if not path.is_file():
-            self.problems.append(Problem(self.display(name), 0, 0, "", "expected this file, received nothing: it does not exist"))
+            self.problems.append(Problem(self.display(name), 0, 0, "", _("expected this file, received nothing: it does not exist")))
             return None
         try:
             document = read_yaml(path, self.display(name))
@@ -84,12 +85,19 @@ class _Reader:
         # Hidden files are editors' own (Emacs's .#energy.yaml lock, for one).
         present = sorted(p.stem for p in self.data_dir.glob("*.yaml") if p.name not in (SITE_FILE, VOCABULARY_FILE) and not p.name.startswith("."))
         for stray in sorted(p for p in self.data_dir.glob("*.yml") if not p.name.startswith(".")):
-            self.problems.append(Problem(self.display(stray.name), 0, 0, "", "expected the extension .yaml, received .yml", "rename the file"))
+            self.problems.append(Problem(self.display(stray.name), 0, 0, "", _("expected the extension .yaml, received .yml"), _("rename the file")))
         if site is None:
             return
         for name in present:
             if name not in listed:
                 line, column = site.where(("sections",), at_key=True)
                 self.problems.append(
-                    Problem(self.display(SITE_FILE), line, column, "sections", f"the section file {self.display(name + '.yaml')} is not listed", f"add {name} to sections, or remove the file")
+                    Problem(
+                        self.display(SITE_FILE),
+                        line,
+                        column,
+                        "sections",
+                        _("the section file {file} is not listed").format(file=self.display(name + ".yaml")),
+                        _("add {name} to sections, or remove the file").format(name=name),
+                    )
                 )

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .messages import _
 from .model import DEFAULT_LANGUAGE, LANGUAGES
 from .problems import Problem
 
@@ -77,12 +78,17 @@ def pair_handwritten(docs_dir: Path, names: Sequence[str], reserved: Sequence[st
         if not match:
             problems.append(
                 Problem(
-                    f"{shown}/{name}", 0, 0, "", "expected a page named <name>.vi.md or <name>.en.md, received no language", f"rename it to {name.removesuffix('.md')}.vi.md and add its English twin"
+                    f"{shown}/{name}",
+                    0,
+                    0,
+                    "",
+                    _("expected a page named <name>.vi.md or <name>.en.md, received no language"),
+                    _("rename it to {name}.vi.md and add its English twin").format(name=name.removesuffix(".md")),
                 )
             )
             continue
         if match["lang"] not in LANGUAGES:
-            problems.append(Problem(f"{shown}/{name}", 0, 0, "", f"expected the language vi or en, received {match['lang']!r}"))
+            problems.append(Problem(f"{shown}/{name}", 0, 0, "", _("expected the language vi or en, received {lang}").format(lang=repr(match["lang"]))))
             continue
         by_stem.setdefault(match["stem"] + ".md", {})[match["lang"]] = name
     per_language: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
@@ -91,11 +97,13 @@ def pair_handwritten(docs_dir: Path, names: Sequence[str], reserved: Sequence[st
         if missing:
             present = next(iter(versions.values()))
             wanted = ", ".join(target.removesuffix(".md") + f".{lang}.md" for lang in missing)
-            problems.append(Problem(f"{shown}/{present}", 0, 0, "", f"expected the page in every language, missing {wanted}"))
+            problems.append(Problem(f"{shown}/{present}", 0, 0, "", _("expected the page in every language, missing {wanted}").format(wanted=wanted)))
             continue
         if target in reserved:
             for name in versions.values():
-                problems.append(Problem(f"{shown}/{name}", 0, 0, "", f"expected a page of its own, received one that would replace the generated page {target}", "rename it"))
+                problems.append(
+                    Problem(f"{shown}/{name}", 0, 0, "", _("expected a page of its own, received one that would replace the generated page {target}").format(target=target), _("rename it"))
+                )
             continue
         for lang, name in versions.items():
             per_language[lang][target] = name

@@ -7,13 +7,15 @@ import calendar
 import datetime
 import re
 
+from .messages import N_
 from .model import Period
 
 _PERIOD = re.compile(r"^(?P<y1>[0-9]{4})(?:-(?P<y2>[0-9]{4})|-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?$")
 
-REAL_PERIOD = "a real period such as 2023, 2011-2015, 2018-02 or 2023-10-13"
-REAL_DATE = "a real date such as 2019, 2018-02 or 2023-10-13"
-"""What a message expects where a period or a date is not a real one."""
+REAL_PERIOD = N_("a real period such as 2023, 2011-2015, 2018-02 or 2023-10-13")
+REAL_DATE = N_("a real date such as 2019, 2018-02 or 2023-10-13")
+"""What a message expects where a period or a date is not a real one
+(in English: translate with :func:`review.messages._` where it is used)."""
 
 
 def parse_period(raw: str | int, *, allow_range: bool = True) -> Period | None:

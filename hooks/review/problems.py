@@ -1,5 +1,7 @@
 """Problems found in the data, reported in the MkDocs style: one line each,
-``file:line:column: path: expected …, received …``."""
+``file:line:column: path: expected …, received …``. The message and hint
+are in the editor's language (see :mod:`review.messages`); the
+``file:line:column: path:`` prefix is the same in every language."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .yamlfile import Key, YamlDocument
+
+from .messages import _, ngettext
 
 
 @dataclass(frozen=True, order=True)
@@ -32,7 +36,11 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return f"{where}: {self.described()}"
+
+    def described(self) -> str:
+        """The problem without its place: ``path: message (hint)``."""
+        text = f"{self.path}: {self.message}" if self.path else self.message
         return f"{text} ({self.hint})" if self.hint else text
 
 
@@ -45,7 +53,7 @@ class DataError(Exception):
 
     def summary(self) -> str:
         count = len(self.problems)
-        head = f"The data has {count} problem{'s' if count != 1 else ''}:"
+        head = ngettext("The data has {count} problem:", "The data has {count} problems:", count).format(count=count)
         return "\n".join([head, *(str(p) for p in self.problems)])
 
 
@@ -63,7 +71,7 @@ def format_path(path: tuple[str | int, ...]) -> str:
 def received(value: Any) -> str:
     """How a message shows what the editor wrote."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, Decimal)):
@@ -71,13 +79,13 @@ def received(value: Any) -> str:
     if isinstance(value, str):
         return repr(value)
     if isinstance(value, list):
-        return "a list"
-    return "a mapping of fields"
+        return _("a list")
+    return _("a mapping of fields")
 
 
 def unknown(document: YamlDocument, key: Key, what: str, ident: str, known: Iterable[str], where: str) -> Problem:
     """An id that names nothing known: the closest known id as a hint, or
     where such ids are defined."""
     close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
-    hint = f"did you mean {close[0]!r}?" if close else (f"define it in {where}" if where else "")
-    return document.problem(key, f"expected the id of a known {what}, received {ident!r}", hint)
+    hint = _("did you mean {name}?").format(name=repr(close[0])) if close else (_("define it in {where}").format(where=where) if where else "")
+    return document.problem(key, _("expected the id of a known {what}, received {ident}").format(what=what, ident=repr(ident)), hint)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .messages import _
 from .model import LANGUAGES, Text
 from .problems import DataError, Problem
 
@@ -82,12 +83,12 @@ def load_reference(schema_dir: Path, display_root: str = "data") -> Reference:
     """
     documents: dict[str, Any] = {}
     problems: list[Problem] = []
-    for _, name in FILES:
+    for _kind, name in FILES:
         shown = f"{display_root}/{schema_dir.name}/{name}"
         try:
             documents[name] = json.loads((schema_dir / name).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            problems.append(Problem(shown, 0, 0, "", f"expected a JSON Schema, received a file that cannot be read: {error}"))
+            problems.append(Problem(shown, 0, 0, "", _("expected a JSON Schema, received a file that cannot be read: {reason}").format(reason=error)))
     if problems:
         raise DataError(problems)
     walker = _Walker(documents, f"{display_root}/{schema_dir.name}")
@@ -112,13 +113,22 @@ class _Walker:
         if not isinstance(en, str) or not isinstance(vi, str):
             missing, present = (vi_key, en_key) if en is not None else (en_key, vi_key)
             where = pointer.lstrip("/").replace("/", ".") or "(the root)"
-            self.problems.append(Problem(f"{self.shown_root}/{document}", 0, 0, where, f"expected {missing} beside {present}, received only {present}", "describe the field in both languages"))
+            self.problems.append(
+                Problem(
+                    f"{self.shown_root}/{document}",
+                    0,
+                    0,
+                    where,
+                    _("expected {missing} beside {present}, received only {present}").format(missing=missing, present=present),
+                    _("describe the field in both languages"),
+                )
+            )
             return None
         return Text(vi=vi, en=en)
 
     def resolve(self, ref: str, document: str) -> tuple[dict[str, Any], str, str]:
         """A ``$ref`` → (target node, its document, its pointer)."""
-        target_doc, _, pointer = ref.partition("#")
+        target_doc, _hash, pointer = ref.partition("#")
         target_doc = target_doc or document
         node: Any = self.documents[target_doc]
         for part in pointer.strip("/").split("/") if pointer.strip("/") else []:
@@ -153,7 +163,7 @@ class _Walker:
                     self.types[name] = shared or Text(vi="", en="")
                     if shared is None:
                         self.problems.append(
-                            Problem(f"{self.shown_root}/{target_doc}", 0, 0, target_pointer.lstrip("/").replace("/", "."), "expected a description of this shared type, received none")
+                            Problem(f"{self.shown_root}/{target_doc}", 0, 0, target_pointer.lstrip("/").replace("/", "."), _("expected a description of this shared type, received none"))
                         )
                 return FieldType("named", name=name), description or self.types[name], {}, target_doc, target_pointer
             merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
@@ -170,7 +180,7 @@ class _Walker:
             for index, branch in enumerate(node[key]):
                 if branch not in branches:
                     continue
-                branch_type, _, branch_inner, b_doc, b_pointer = self.describe(branch, document, f"{pointer}/{key}/{index}")
+                branch_type, _text, branch_inner, b_doc, b_pointer = self.describe(branch, document, f"{pointer}/{key}/{index}")
                 types.append(branch_type)
                 if branch_inner:
                     inner, inner_doc, inner_pointer = branch_inner, b_doc, b_pointer
@@ -179,7 +189,7 @@ class _Walker:
         if isinstance(raw, list):
             return FieldType("alternatives", alternatives=tuple(FieldType(_SIMPLE[t]) for t in raw)), description, {}, document, pointer  # type: ignore[arg-type]
         if raw == "array" or "items" in node:
-            item_type, _, inner, inner_doc, inner_pointer = self.describe(node.get("items", {}), document, f"{pointer}/items")
+            item_type, _text, inner, inner_doc, inner_pointer = self.describe(node.get("items", {}), document, f"{pointer}/items")
             return FieldType("list", item=item_type), description, inner, inner_doc, inner_pointer
         if raw == "object" or any(k in node for k in ("properties", "additionalProperties", "patternProperties")):
             return FieldType("fields"), description, node, document, pointer

@@ -13,18 +13,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from .messages import N_, _
 from .problems import Problem, unknown
 from .yamlfile import Key, YamlDocument
 
 Series = Mapping[str, Sequence[tuple[str, Decimal | int]]]
 """Each figure's values, by figure id: (period or date as written, value)."""
 
-BROKEN_RELATION_HINT = "fix the figure, or, where the source itself is inconsistent, add a note and give its id as note"
+BROKEN_RELATION_HINT = N_("fix the figure, or, where the source itself is inconsistent, add a note and give its id as note")
 
 
 def parse_ref(ref: str) -> tuple[str, str | None]:
     """``figure-id@2020`` → ``('figure-id', '2020')``; ``figure-id`` → ``('figure-id', None)``."""
-    ident, _, period = ref.partition("@")
+    ident, _at, period = ref.partition("@")
     return ident, period or None
 
 
@@ -52,15 +53,15 @@ def resolve(ref: str, series: Series) -> Decimal:
     if ident not in series:
         raise UnknownFigure(ident)
     values = series[ident]
-    periods = ", ".join(time for time, _ in values)
+    periods = ", ".join(time for time, _value in values)
     if period is None:
         if len(values) != 1:
-            raise UnresolvedRef(f"expected {ident}@period for a series, received {ref!r}", f"the periods are {periods}")
+            raise UnresolvedRef(_("expected {ident}@period for a series, received {ref}").format(ident=ident, ref=repr(ref)), _("the periods are {periods}").format(periods=periods))
         return Decimal(values[0][1])
     for time, value in values:
         if time == period:
             return Decimal(value)
-    raise UnresolvedRef(f"expected a period of {ident}, received {period!r}", f"the periods are {periods}")
+    raise UnresolvedRef(_("expected a period of {ident}, received {period}").format(ident=ident, period=repr(period)), _("the periods are {periods}").format(periods=periods))
 
 
 def compute(kind: str, operands: Sequence[Decimal]) -> Decimal | None:
@@ -133,7 +134,7 @@ class RelationCheck:
         operands = [self.resolve(ref, (*key, "operands", i), problems) for i, ref in enumerate(relation["operands"])]
         note = relation.get("note")
         if note is not None and note not in self.note_ids:
-            problems.append(unknown(self.document, (*key, "note"), "note of this section", note, self.note_ids, "this file's notes"))
+            problems.append(unknown(self.document, (*key, "note"), _("note of this section"), note, self.note_ids, _("this file's notes")))
         values = [o for o in operands if o is not None]
         if stated is None or len(values) != len(operands):
             return problems
@@ -144,7 +145,7 @@ class RelationCheck:
         try:
             return resolve(ref, self.series)
         except UnknownFigure as error:
-            problems.append(unknown(self.document, key, "figure", error.ident, self.series, ""))
+            problems.append(unknown(self.document, key, _("figure"), error.ident, self.series, ""))
         except UnresolvedRef as error:
             problems.append(self.document.problem(key, error.message, error.hint))
         return None
@@ -152,19 +153,23 @@ class RelationCheck:
     def check_values(self, key: Key, relation: dict[str, Any], stated: Decimal, values: list[Decimal]) -> list[Problem]:
         kind = relation["kind"]
         if kind in ("ratio", "growth") and len(values) != 2:
-            return [self.document.problem((*key, "operands"), f"expected 2 operands for {kind}, received {len(values)}")]
+            return [self.document.problem((*key, "operands"), _("expected 2 operands for {kind}, received {count}").format(kind=kind, count=len(values)))]
         computed = compute(kind, values)
         if computed is None:
-            return [self.document.problem((*key, "operands"), "expected a non-zero divisor, received 0")]
+            return [self.document.problem((*key, "operands"), _("expected a non-zero divisor, received 0"))]
         default = default_tolerance(self.unit_kind(parse_ref(relation["result"])[0]))
         tolerance = Decimal(relation.get("tolerance", default))
         holds = abs(computed - stated) <= tolerance
         note = relation.get("note")
         if not holds and note is None:
             shown = formula(kind, [str(v) for v in values])
-            message = f"expected {relation['result']} to be {shown} = {round_for_message(computed)} (tolerance {tolerance}), received {stated}"
-            return [self.document.problem(key, message, BROKEN_RELATION_HINT)]
+            message = _("expected {result} to be {formula} = {computed} (tolerance {tolerance}), received {stated}").format(
+                result=relation["result"], formula=shown, computed=round_for_message(computed), tolerance=tolerance, stated=stated
+            )
+            return [self.document.problem(key, message, _(BROKEN_RELATION_HINT))]
         if holds and note is not None:
-            message = f"expected a broken relation for a note, received one that holds: {relation['result']} is {stated} and the computed value is {round_for_message(computed)}"
-            return [self.document.problem((*key, "note"), message, "remove the note")]
+            message = _("expected a broken relation for a note, received one that holds: {result} is {stated} and the computed value is {computed}").format(
+                result=relation["result"], stated=stated, computed=round_for_message(computed)
+            )
+            return [self.document.problem((*key, "note"), message, _("remove the note"))]
         return []

@@ -28,9 +28,11 @@ from typing import Any
 
 import jinja2
 
+from . import answers
 from .building import DEFAULT_ICON
 from .datafiles import SITE_FILE
-from .problems import DataError
+from .messages import _, ngettext
+from .problems import DataError, Problem
 from .project import DATA_DIR, DOCS_DIR, load_project
 from .yamlfile import YAML11_BOOLEANS
 
@@ -78,7 +80,12 @@ def environment() -> jinja2.Environment:
 
 
 class ScaffoldError(Exception):
-    """The addition cannot be made; ``str()`` says why, one line per problem."""
+    """The addition cannot be made; ``str()`` says why, one line per problem.
+    ``problems`` holds the data's problems, when the check found some."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
 
 
 @dataclass(frozen=True)
@@ -112,7 +119,7 @@ class NewSection:
 
 def figure_yaml(figure: NewFigure) -> str:
     if (figure.period is None) == (figure.as_of is None):
-        raise ScaffoldError("give either a period (for a flow, such as 2023) or an as-of date (for a stock, such as 2023-10), not both")
+        raise ScaffoldError(_("give either a period (for a flow, such as 2023) or an as-of date (for a stock, such as 2023-10), not both"))
     time_field, time = ("period", figure.period) if figure.period is not None else ("as_of", figure.as_of)
     template = environment().get_template("figure.yaml.j2")
     return template.render(
@@ -157,7 +164,7 @@ def append_to_list(text: str, key: str, block: str, *, blank_line: bool = True) 
     start = next((i for i, line in enumerate(lines) if (m := _TOP_KEY.match(line)) and m["key"] == key), None)
     if start is None:
         if any(line.startswith(f"{key}:") for line in lines):
-            raise ScaffoldError(f"{key} is written on one line ({key}: […]): write it as a list, one item per line, then try again")
+            raise ScaffoldError(_("{key} is written on one line ({key}: […]): write it as a list, one item per line, then try again").format(key=key))
         tail = "" if not lines or lines[-1].strip() == "" else "\n"
         return "".join(lines) + f"{tail}{key}:\n{block}"
     end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() and not lines[i][0].isspace() and lines[i][0] not in "#-"), len(lines))
@@ -198,7 +205,7 @@ def add_section(data_dir: Path, section: NewSection, display_root: str = "data")
     """Write a new section file and list it last in site.yaml; return the file."""
     path = data_dir / f"{section.id}.yaml"
     if path.exists():
-        raise ScaffoldError(f"{display_root}/{path.name} already exists: choose another id (nothing was changed)")
+        raise ScaffoldError(_("{file} already exists: choose another id (nothing was changed)").format(file=f"{display_root}/{path.name}"))
     site_path = data_dir / SITE_FILE
     site_text = append_to_list(site_path.read_text(encoding="utf-8"), "sections", f"  - {yaml_plain(section.id)}\n", blank_line=False)
     content = section_yaml(section)
@@ -214,14 +221,14 @@ def add_section(data_dir: Path, section: NewSection, display_root: str = "data")
 
 
 def _require_section(data_dir: Path, section: str, display_root: str) -> None:
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", section) or section in ("site", "vocabulary"):
-        raise ScaffoldError(f"expected the id of a section, such as energy, received {section!r}")
-    if not (data_dir / f"{section}.yaml").is_file():
-        known = sorted(p.stem for p in data_dir.glob("*.yaml") if p.stem not in ("site", "vocabulary") and not p.name.startswith("."))
-        raise ScaffoldError(f"{display_root}/{section}.yaml does not exist: the sections are {', '.join(known)}")
+    known = answers.sections(data_dir)
+    try:
+        answers.one_of(section, known, _("section"))
+    except answers.WrongAnswer as error:
+        raise ScaffoldError(_("{problem}: the sections are {known}").format(problem=error, known=", ".join(known))) from None
 
 
-def _validate(data_dir: Path, changes: dict[str, str]) -> None:
+def _validate(data_dir: Path, changes: dict[str, str], display_root: str = DATA_DIR) -> None:
     """Check the project as it would be with ``changes`` to ``data/``: the
     same checks as a build, the hand-written pages of the project included
     (a new section may not take the address of one)."""
@@ -233,7 +240,38 @@ def _validate(data_dir: Path, changes: dict[str, str]) -> None:
         try:
             load_project(Path(temp), docs_dir=data_dir.parent / DOCS_DIR)
         except DataError as error:
-            raise ScaffoldError(error.summary() + "\nNothing was changed.") from None
+            raise ScaffoldError(refusal(error.problems, changes, display_root), error.problems) from None
+
+
+def refusal(problems: list[Problem], changes: dict[str, str], display_root: str = "data") -> str:
+    """What a refused change says: each problem, and for a problem in a
+    file the change would write, the would-be text around it (the file was
+    never written, so its line numbers would point at nothing)."""
+    count = len(problems)
+    out = [ngettext("The change would cause {count} problem:", "The change would cause {count} problems:", count).format(count=count)]
+    for problem in problems:
+        name = problem.file.removeprefix(display_root + "/")
+        if name not in changes or not problem.line:
+            out.append(str(problem))
+            continue
+        out.append(problem.described())
+        out.append("  " + _("in the text that would be written to {file}:").format(file=problem.file))
+        out.extend(excerpt(changes[name], problem.line, problem.column))
+    out.append(_("Nothing was changed."))
+    return "\n".join(out)
+
+
+def excerpt(text: str, line: int, column: int, around: int = 2) -> list[str]:
+    """The lines around ``line`` of ``text``, the line marked with ``>`` and
+    the column with ``^`` under it."""
+    lines = text.splitlines()
+    out = []
+    for number in range(max(1, line - around), min(len(lines), line + around) + 1):
+        marker = ">" if number == line else "|"
+        out.append(f"  {marker} {lines[number - 1]}".rstrip())
+        if number == line:
+            out.append("    " + " " * (column - 1) + "^")
+    return out
 
 
 def _replace(path: Path, content: str) -> None:

@@ -21,6 +21,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
+from .messages import N_, _, current_language, ngettext
 from .model import LANGUAGES
 from .problems import DataError, Problem, format_path, received
 from .yamlfile import YAML11_BOOLEANS, Key, YamlDocument
@@ -28,15 +29,15 @@ from .yamlfile import YAML11_BOOLEANS, Key, YamlDocument
 SCHEMAS = {"section": "section.schema.json", "site": "site.schema.json", "vocabulary": "vocabulary.schema.json"}
 
 _TYPE_NAMES = {
-    "number": "a number",
-    "integer": "a whole number",
-    "string": "text",
-    "array": "a list",
-    "object": "a mapping of fields",
-    "boolean": "true or false",
-    "null": "nothing",
+    "number": N_("a number"),
+    "integer": N_("a whole number"),
+    "string": N_("text"),
+    "array": N_("a list"),
+    "object": N_("a mapping of fields"),
+    "boolean": N_("true or false"),
+    "null": N_("nothing"),
 }
-_LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
+_LANGUAGE_NAMES = {"vi": N_("Vietnamese"), "en": N_("English")}
 _LOCAL_NUMBER = re.compile(r"^[-+]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$|^[-+]?[0-9]+,[0-9]+$")
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 
@@ -66,13 +67,13 @@ def _schema_validator(kind: str, schema_dir: Path, display_root: str, stamps: tu
         try:
             contents = json.loads((schema_dir / name).read_text(encoding="utf-8"))
         except OSError as error:
-            problems.append(Problem(shown, 0, 0, "", f"expected the JSON Schema of the data, received nothing: {error.strerror}"))
+            problems.append(Problem(shown, 0, 0, "", _("expected the JSON Schema of the data, received nothing: {reason}").format(reason=error.strerror)))
             continue
         except json.JSONDecodeError as error:
-            problems.append(Problem(shown, error.lineno, error.colno, "", f"expected JSON, received invalid text: {error.msg}"))
+            problems.append(Problem(shown, error.lineno, error.colno, "", _("expected JSON, received invalid text: {reason}").format(reason=error.msg)))
             continue
         except UnicodeDecodeError as error:
-            problems.append(Problem(shown, 0, 0, "", f"expected JSON, received invalid text: {error.reason}"))
+            problems.append(Problem(shown, 0, 0, "", _("expected JSON, received invalid text: {reason}").format(reason=error.reason)))
             continue
         resources.append((name, Resource.from_contents(contents)))
     if problems:
@@ -99,17 +100,10 @@ def schema_problems(document: YamlDocument, validator: Draft202012Validator) -> 
 
 
 def _expected(schema: dict[str, Any]) -> str | None:
-    return schema.get("x-expected")
-
-
-def _value(error: ValidationError) -> Any:
-    """The schema's value for the failed keyword (``minItems: 1`` → 1)."""
-    return error.validator_value
-
-
-def _instance(error: ValidationError) -> Any:
-    """What the editor wrote where the keyword failed."""
-    return error.instance
+    """What the schema says a field expects, in the current language
+    (``x-expected``, and its Vietnamese twin ``x-expected-vi``)."""
+    lang = current_language()
+    return schema.get(f"x-expected-{lang}", schema.get("x-expected")) if lang != "en" else schema.get("x-expected")
 
 
 def _schema_of(error: ValidationError) -> dict[str, Any]:
@@ -124,6 +118,16 @@ def _describe(error: ValidationError, document: YamlDocument) -> Iterator[Proble
         yield from describe(error, document, tuple(error.absolute_path))
 
 
+def _value(error: ValidationError) -> Any:
+    """The schema's value for the failed keyword (``minItems: 1`` → 1)."""
+    return error.validator_value
+
+
+def _instance(error: ValidationError) -> Any:
+    """What the editor wrote where the keyword failed."""
+    return error.instance
+
+
 def _additional_properties(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
     if not isinstance(_instance(error), dict):
         yield document.problem(key, error.message)
@@ -135,8 +139,8 @@ def _additional_properties(error: ValidationError, document: YamlDocument, key: 
         if name in known or any(p.search(name) for p in patterns):
             continue
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f"did you mean {close[0]!r}?" if close else ("expected one of: " + ", ".join(known) if known else "")
-        yield document.problem((*key, name), f"unknown field {name!r}", hint, at_key=True)
+        hint = _("did you mean {name}?").format(name=repr(close[0])) if close else (_("expected one of: {choices}").format(choices=", ".join(known)) if known else "")
+        yield document.problem((*key, name), _("unknown field {name}").format(name=repr(name)), hint, at_key=True)
 
 
 def _required(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
@@ -151,32 +155,32 @@ def _required(error: ValidationError, document: YamlDocument, key: Key) -> Itera
             present = next(lang for lang in LANGUAGES if lang in instance)
             yield document.problem(
                 key,
-                f"expected the text in both languages, received only the {_LANGUAGE_NAMES[present]} version ({present})",
-                f"add {name}: with the {_LANGUAGE_NAMES[name]} text",
+                _("expected the text in both languages, received only the {language} version ({lang})").format(language=_(_LANGUAGE_NAMES[present]), lang=present),
+                _("add {lang}: with the {language} text").format(lang=name, language=_(_LANGUAGE_NAMES[name])),
             )
         else:
-            yield document.problem(key, f"expected the required field {name!r}, received none")
+            yield document.problem(key, _("expected the required field {name}, received none").format(name=repr(name)))
 
 
 def _type(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
     types = _value(error) if isinstance(_value(error), list) else [_value(error)]
-    expected = " or ".join(_TYPE_NAMES[t] for t in types)
-    yield document.problem(key, f"expected {expected}, received {received(_instance(error))}", _type_hint(types, _instance(error)))
+    expected = _(" or ").join(_(_TYPE_NAMES[t]) for t in types)
+    yield document.problem(key, _("expected {expected}, received {received}").format(expected=expected, received=received(_instance(error))), _type_hint(types, _instance(error)))
 
 
 def _enum(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
     instance = _instance(error)
     choices = [str(c) for c in _value(error)]
     close = difflib.get_close_matches(str(instance), choices, n=1, cutoff=0.6) if isinstance(instance, str) else []
-    hint = f"did you mean {close[0]!r}?" if close else ""
-    yield document.problem(key, f"expected one of: {', '.join(choices)}; received {received(instance)}", hint)
+    hint = _("did you mean {name}?").format(name=repr(close[0])) if close else ""
+    yield document.problem(key, _("expected one of: {choices}; received {received}").format(choices=", ".join(choices), received=received(instance)), hint)
 
 
 def _property_names(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
     line, column = document.where((*key, _instance(error)), at_key=True)
     inner = best_match(error.context) if error.context else None
-    expected = (_expected(inner.schema) if inner is not None and isinstance(inner.schema, dict) else None) or "a valid name"
-    yield Problem(document.file, line, column, format_path(key), f"expected {expected} as a name, received {_instance(error)!r}")
+    expected = (_expected(inner.schema) if inner is not None and isinstance(inner.schema, dict) else None) or _("a valid name")
+    yield Problem(document.file, line, column, format_path(key), _("expected {expected} as a name, received {received}").format(expected=expected, received=repr(_instance(error))))
 
 
 def _one_of(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
@@ -184,25 +188,27 @@ def _one_of(error: ValidationError, document: YamlDocument, key: Key) -> Iterato
     if expected is None and error.context:
         yield from _describe(best_match(error.context), document)
         return
-    yield document.problem(key, f"expected {expected or 'a valid value'}, received {received(_instance(error))}")
+    yield document.problem(key, _("expected {expected}, received {received}").format(expected=expected or _("a valid value"), received=received(_instance(error))))
 
 
 def _pattern(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    expected = _expected(_schema_of(error)) or f"text matching {_value(error)}"
-    yield document.problem(key, f"expected {expected}, received {received(_instance(error))}")
+    expected = _expected(_schema_of(error)) or _("text matching {pattern}").format(pattern=_value(error))
+    yield document.problem(key, _("expected {expected}, received {received}").format(expected=expected, received=received(_instance(error))))
 
 
 def _min_length(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    yield document.problem(key, f"expected {_expected(_schema_of(error)) or 'text'}, received an empty text")
+    yield document.problem(key, _("expected {expected}, received an empty text").format(expected=_expected(_schema_of(error)) or _("text")))
 
 
 def _max_length(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    yield document.problem(key, f"expected text of at most {_value(error)} characters, received {len(_instance(error))}")
+    yield document.problem(key, _("expected text of at most {limit} characters, received {count}").format(limit=_value(error), count=len(_instance(error))))
 
 
 def _min_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
     count = _value(error)
-    yield document.problem(key, f"expected at least {count} item{'s' if count != 1 else ''}, received {len(_instance(error))}")
+    yield document.problem(
+        key, ngettext("expected at least {count} item, received {received}", "expected at least {count} items, received {received}", count).format(count=count, received=len(_instance(error)))
+    )
 
 
 def _unique_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
@@ -210,14 +216,17 @@ def _unique_items(error: ValidationError, document: YamlDocument, key: Key) -> I
     for item in _instance(error):
         shown = json.dumps(item, ensure_ascii=False, default=str)
         if shown in seen:
-            yield document.problem(key, f"expected no repeated items, received {received(item)} more than once")
+            yield document.problem(key, _("expected no repeated items, received {received} more than once").format(received=received(item)))
             return
         seen.add(shown)
 
 
 def _bound(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    bound = "of at least" if error.validator == "minimum" else "of at most"
-    yield document.problem(key, f"expected a number {bound} {_value(error)}, received {received(_instance(error))}")
+    if error.validator == "minimum":
+        message = _("expected a number of at least {bound}, received {received}")
+    else:
+        message = _("expected a number of at most {bound}, received {received}")
+    yield document.problem(key, message.format(bound=_value(error), received=received(_instance(error))))
 
 
 _DESCRIBE: dict[str, Callable[[ValidationError, YamlDocument, Key], Iterator[Problem]]] = {
@@ -244,13 +253,13 @@ def _type_hint(types: list[str], instance: Any) -> str:
         text = instance.strip()
         if _LOCAL_NUMBER.match(text):
             fixed = text.replace(".", "").replace(",", ".")
-            return f"write {fixed}: YAML numbers use '.' for decimals and no thousands separator"
+            return _("write {fixed}: YAML numbers use '.' for decimals and no thousands separator").format(fixed=fixed)
         if text.endswith("%"):
-            return f"write {text.rstrip('%').strip()}: the unit says it is a percentage"
+            return _("write {fixed}: the unit says it is a percentage").format(fixed=text.rstrip("%").strip())
     if "boolean" in types and isinstance(instance, str) and instance in YAML11_BOOLEANS:
-        return "write true or false: YAML 1.1 words such as yes, no, on and off are ambiguous"
+        return _("write true or false: YAML 1.1 words such as yes, no, on and off are ambiguous")
     if "string" in types and isinstance(instance, (int, Decimal, bool)):
-        return "put the text in quotes"
+        return _("put the text in quotes")
     return ""
 
 
@@ -262,7 +271,11 @@ def yaml11_boolean_problems(document: YamlDocument, checked: set[str]) -> Iterat
         if format_path(key) in checked:
             continue
         meaning = "true" if YAML11_BOOLEANS[word] else "false"
-        yield document.problem(key, f"expected quoted text, received the bare word {word}, which YAML 1.1 tools read as {meaning}", f'write "{word}" in quotes')
+        yield document.problem(
+            key,
+            _("expected quoted text, received the bare word {word}, which YAML 1.1 tools read as {meaning}").format(word=word, meaning=meaning),
+            _("write {quoted} in quotes").format(quoted=f'"{word}"'),
+        )
 
 
 def html_problems(document: YamlDocument) -> Iterator[Problem]:
@@ -278,6 +291,6 @@ def html_problems(document: YamlDocument) -> Iterator[Problem]:
         elif isinstance(value, str) and key and key[-1] not in ("quote",):
             match = _HTML.search(value)
             if match:
-                yield document.problem(key, f"expected plain text, received HTML {match.group(0)!r}", "remove the markup: the site formats text itself")
+                yield document.problem(key, _("expected plain text, received HTML {markup}").format(markup=repr(match.group(0))), _("remove the markup: the site formats text itself"))
 
     return walk(document.data, ())

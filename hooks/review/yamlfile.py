@@ -27,7 +27,9 @@ from typing import Any, cast
 
 import yaml
 
+from .messages import _
 from .problems import DataError, Problem, format_path
+from .yamlsyntax import syntax_problem
 
 MAX_BYTES = 1024 * 1024
 """Larger data files are refused: the whole review is a few dozen KiB."""
@@ -154,34 +156,30 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise DataError([Problem(display, 0, 0, "", f"cannot be read: {error.strerror}")]) from None
+        raise DataError([Problem(display, 0, 0, "", _("cannot be read: {reason}").format(reason=error.strerror))]) from None
     return parse_yaml(raw, display)
 
 
 def parse_yaml(raw: bytes, display: str) -> YamlDocument:
     """Parse the bytes of a data file; see :func:`read_yaml`."""
     if len(raw) > MAX_BYTES:
-        raise DataError([Problem(display, 0, 0, "", f"expected a file of at most {MAX_BYTES // 1024} KiB, received {len(raw) // 1024} KiB")])
+        raise DataError([Problem(display, 0, 0, "", _("expected a file of at most {limit} KiB, received {size} KiB").format(limit=MAX_BYTES // 1024, size=len(raw) // 1024))])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise DataError(
-            [Problem(display, line, column, "", f"expected UTF-8 text, received the byte 0x{raw[error.start]:02x}", "save the file as UTF-8")]
+            [Problem(display, line, column, "", _("expected UTF-8 text, received the byte {byte}").format(byte=f"0x{raw[error.start]:02x}"), _("save the file as UTF-8"))]
         ) from None
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
-        raise DataError([Problem(display, 0, 0, "", "expected data, received an empty file")])
+        raise DataError([Problem(display, 0, 0, "", _("expected data, received an empty file"))])
     try:
         node, alias_marks = _compose(text)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = (error.problem or "invalid YAML").strip()
-        hint = "indent with spaces, not tabs" if "'\\t'" in message else "check the quotes, colons and indentation here and on the lines just before"
-        raise DataError([Problem(display, line, column, "", f"invalid YAML: {message}", hint)]) from None
+        raise DataError([syntax_problem(text, error, display)]) from None
     except yaml.YAMLError as error:
-        raise DataError([Problem(display, 0, 0, "", f"invalid YAML: {error}")]) from None
+        raise DataError([Problem(display, 0, 0, "", _("invalid YAML: {problem}").format(problem=error))]) from None
 
     document = YamlDocument(display, None)
     problems: list[Problem] = []
@@ -220,7 +218,7 @@ class _Builder:
             line, column = self.document.key_positions.get(key, (node.start_mark.line + 1, node.start_mark.column + 1))
         self.aliases += 1
         self.problems.append(
-            Problem(self.document.file, line, column, format_path(key), "expected plain data, received an alias (*name)", "write the value out in full")
+            Problem(self.document.file, line, column, format_path(key), _("expected plain data, received an alias (*name)"), _("write the value out in full"))
         )
 
     def skip(self, node: yaml.Node) -> None:
@@ -247,7 +245,7 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             if self.count == MAX_NODES + 1:
-                self.fail(node, key, f"expected at most {MAX_NODES} values, received more")
+                self.fail(node, key, _("expected at most {limit} values, received more").format(limit=MAX_NODES))
             return None
         if id(node) in self.seen:
             # The composer hands back the anchored node itself.
@@ -257,7 +255,7 @@ class _Builder:
         self.document.positions[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _KNOWN_TAGS and node.tag != "!":
             shown = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.fail(node, key, f"expected plain data, received the tag {shown}", "remove the tag")
+            self.fail(node, key, _("expected plain data, received the tag {tag}").format(tag=shown), _("remove the tag"))
             return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, key)
@@ -265,8 +263,27 @@ class _Builder:
             return [self.build(item, (*key, index)) for index, item in enumerate(node.value)]
         return self.scalar(cast(yaml.ScalarNode, node), key)
 
+    def missing_dash(self, node: yaml.MappingNode, key_node: yaml.Node, key: Key) -> bool:
+        """Whether ``key_node``, a duplicate, repeats the first key of a list
+        item: most likely a new item written without its ``- ``."""
+        first = node.value[0][0]
+        return bool(key) and isinstance(key[-1], int) and isinstance(first, yaml.ScalarNode) and first.value == key_node.value
+
+    def duplicate(self, node: yaml.MappingNode, key_node: yaml.ScalarNode, child: Key, after_missing_dash: bool) -> None:
+        name = key_node.value
+        first = self.document.key_positions[child][0]
+        if after_missing_dash:
+            return  # the consequence of a missing dash already reported
+        message = _("duplicate key {name}, first given at line {line}").format(name=repr(name), line=first)
+        if self.missing_dash(node, key_node, child[:-1]):
+            hint = _("if this line starts a new item of the list, write - {name}: at the column of the dash above").format(name=name)
+        else:
+            hint = _("keep one of them: YAML would silently use the last")
+        self.fail(key_node, child, message, hint)
+
     def mapping(self, node: yaml.MappingNode, key: Key) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        missing_dash = False
         for key_node, value_node in node.value:
             if id(key_node) in self.seen:
                 self.alias(key_node, key)
@@ -274,11 +291,11 @@ class _Builder:
                 continue
             self.seen.add(id(key_node))
             if key_node.tag == "tag:yaml.org,2002:merge" or (isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and _plain(key_node)):
-                self.fail(key_node, key, "expected plain data, received a merge key (<<)", "write the values out in full")
+                self.fail(key_node, key, _("expected plain data, received a merge key (<<)"), _("write the values out in full"))
                 self.skip(value_node)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.fail(key_node, key, "expected a name as key, received a list or mapping")
+                self.fail(key_node, key, _("expected a name as key, received a list or mapping"))
                 self.seen.discard(id(key_node))
                 self.skip(key_node)
                 self.skip(value_node)
@@ -286,8 +303,8 @@ class _Builder:
             name = key_node.value
             child = (*key, name)
             if name in out:
-                first = self.document.key_positions[child]
-                self.fail(key_node, child, f"duplicate key {name!r}, first given at line {first[0]}", "keep one of them: YAML would silently use the last")
+                self.duplicate(node, key_node, child, missing_dash)
+                missing_dash = missing_dash or self.missing_dash(node, key_node, key)
                 self.skip(value_node)
                 continue
             self.document.key_positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -297,7 +314,7 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode, key: Key) -> Any:
         text = node.value
         if not unicodedata.is_normalized("NFC", text):
-            self.fail(node, key, "expected text in composed Unicode (NFC), received decomposed characters", "retype the accented letters, or save the file as NFC")
+            self.fail(node, key, _("expected text in composed Unicode (NFC), received decomposed characters"), _("retype the accented letters, or save the file as NFC"))
         if not _plain(node) or node.tag == "!":
             return text
         if node.tag != _STR_TAG:
@@ -326,5 +343,5 @@ class _Builder:
             return _BOOL[text]
         if kind == "null" and text in _NULL:
             return None
-        self.fail(node, key, f"expected a value matching the tag !!{kind}, received {text!r}")
+        self.fail(node, key, _("expected a value matching the tag !!{kind}, received {value}").format(kind=kind, value=repr(text)))
         return None
