@@ -22,10 +22,12 @@ that replaces the output folder only once both languages have built
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import logging
 import os
 import posixpath
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +74,8 @@ class Session:
     dirty: bool = False
     site_whole: bool = True
     """Whether the last failed build left the output folder as it was."""
+    drawing_ready: bool = False
+    """Whether the drawing code (Matplotlib) is being imported ahead."""
 
 
 _session = Session()
@@ -144,6 +148,11 @@ def _project_dir(config: MkDocsConfig) -> Path:
 def on_startup(*, command: str, dirty: bool) -> None:
     _session.command = command
     _session.dirty = dirty
+    if command == "serve" and not _session.drawing_ready:
+        # The first edit of a figure draws a chart: have Matplotlib imported
+        # by then, not on that rebuild.
+        _session.drawing_ready = True
+        threading.Thread(target=importlib.import_module, args=("review.charts.render",), daemon=True).start()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
