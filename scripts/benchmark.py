@@ -210,9 +210,9 @@ def edit_rebuild(project: Path) -> None:
 # ---------------------------------------------------------------------------
 
 
-def measure_scale(factor: int, runs: int, cold_runs: int, workdir: Path, report: Callable[[str], None]) -> dict[str, object]:
+def measure_scale(source: Path, factor: int, runs: int, cold_runs: int, workdir: Path, report: Callable[[str], None]) -> dict[str, object]:
     project = workdir / f"x{factor}"
-    synthetic_data.copy_project(ROOT, project)
+    synthetic_data.copy_project(source, project)
     sections = synthetic_data.scale(project, factor)
     cache = workdir / f"cache-x{factor}"
     env = {**ENV, "REVIEW_CHART_CACHE": str(cache)}
@@ -272,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 50], help="how many times the data is repeated (default: 1 10 50)")
     parser.add_argument("--runs", type=int, default=5, help="runs of floor, warm and edit per scale (default: 5)")
     parser.add_argument("--cold-runs", type=int, default=None, help="runs of the cold build per scale (default: as --runs)")
+    parser.add_argument("--project", type=Path, default=ROOT, help="the project to measure (default: this repository)")
     parser.add_argument("--floor-build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--edit-rebuild", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -285,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("runs and scales must be at least 1")
     cold_runs = args.runs if args.cold_runs is None else args.cold_runs
     with tempfile.TemporaryDirectory(prefix="review-benchmark-") as temp:
-        results = [measure_scale(factor, args.runs, cold_runs, Path(temp), lambda line: print(line, file=sys.stderr, flush=True)) for factor in args.scales]
+        results = [measure_scale(args.project, factor, args.runs, cold_runs, Path(temp), lambda line: print(line, file=sys.stderr, flush=True)) for factor in args.scales]
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, command: scripts/benchmark.py {' '.join(argv if argv is not None else sys.argv[1:])}")
     print(table(results))
     return 0
