@@ -105,8 +105,9 @@ def test_a_changed_figure_redraws_exactly_the_charts_that_use_it(data_copy, tmp_
     # on the energy page.
     edit(data_copy, "cooperation.yaml", "      - value: 3800\n", "      - value: 3900\n")
     # The value must stand in its quote (review.provenance), so the quote
-    # changes with it, as an editor correcting a figure would do.
-    edit(data_copy, "cooperation.yaml", '"tổng công suất lắp đặt dự kiến 3.800 MW"', '"tổng công suất lắp đặt dự kiến 3.900 MW"')
+    # changes with it, as an editor giving a newer figure would do; its
+    # source is one whose text the repository does not hold.
+    edit(data_copy, "cooperation.yaml", '"tổng công suất lắp đặt dự kiến 3.800 MW"', '"tổng công suất lắp đặt dự kiến 3.900 MW"\n        source: city-report')
     after = only_charts(load_site(data_copy), "power-capacity-by-source", "electricity-saved-by-period", "industrial-land-area")
     production = produce(after, ("vi", "en"), cache, workers=1)
     assert production.drawn == len(OUTPUTS) * 2  # one chart, in two languages

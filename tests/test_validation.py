@@ -324,7 +324,7 @@ def test_the_real_data_is_valid(site):
             'digital.yaml',
             [('value: 266', 'value: 226'), ('"266 DVCTT một phần"', '"226 DVCTT một phần"')],
             [
-                "data/digital.yaml:{        quote: \"226 DVCTT một phần\"}:16: figures[8].values[0].quote: expected the exact words of source 'article' (data/sources/can-tho-20-nam.vi.txt), received a quote that is not in it: '226 DVCTT một phần' (the source has '22' but not what follows, '6 DVCTT một phần': copy the words exactly, spaces and punctuation included)",
+                "data/digital.yaml:{        quote: \"226 DVCTT một phần\"}:16: figures[8].values[0].quote: expected the exact words of source 'article' (data/sources/can-tho-20-nam.vi.txt), received a quote that is not in it: '226 DVCTT một phần' (copy the words from the source text)",
                 'data/digital.yaml:{  - kind: sum}:5: relations[0]: expected online-services-total to be 226 + 1096 = 1322 (tolerance 0), received 1362 (fix the figure, or, where the source itself is inconsistent, add a note and give its id as note)',
             ],
             id='broken-relation',
