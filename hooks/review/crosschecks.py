@@ -39,6 +39,9 @@ class _CrossChecks:
         self.files = files
         self.vocabulary = vocabulary
         self.sources = {s["id"] for s in files.site.data["sources"]}
+        self.default_source = files.site.data["sources"][0]["id"]
+        self.source_language = {s["id"]: s.get("language", "vi") for s in files.site.data["sources"]}
+        """The language a source writes its numbers in (review.provenance)."""
         self.problems: list[Problem] = []
         self.figure_ids: dict[str, tuple[YamlDocument, Key]] = {}
         self.chart_ids: dict[str, tuple[YamlDocument, Key]] = {}
@@ -176,7 +179,7 @@ class _CrossChecks:
                 hint = _("did you mean {fixed}? YAML reads {text} as a decimal number: write {fixed}, without the thousands dot").format(fixed=text.replace(".", ""), text=text)
             self.problems.append(document.problem((*vkey, "value"), _("expected a whole number (the unit {unit} counts things), received {text}").format(unit=figure["unit"], text=text), hint))
             self.misread.add(figure["id"])
-        elif not isinstance(number, bool) and not quote_states(value["quote"], number):
+        elif not isinstance(number, bool) and not quote_states(value["quote"], number, self.source_language.get(value.get("source", self.default_source), "vi")):
             self.problems.append(document.problem((*vkey, "value"), *quote_mismatch(number, value["quote"])))
         if kind == "percent" and not (0 <= number <= 100):
             self.problems.append(document.problem((*vkey, "value"), _("expected a percentage from 0 to 100, received {number}").format(number=number)))
