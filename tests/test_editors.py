@@ -17,6 +17,7 @@ import pytest
 from conftest import build_site, edit, line_number
 from review.problems import DataError
 from review.project import load_project, load_site
+from review.scaffold import NewFigure, ScaffoldError, add_figure
 from test_scripts import run
 
 NEW_SOURCE = """\
@@ -82,20 +83,27 @@ def problems(data: Path) -> list[str]:
 
 
 def test_new_figure_refuses_an_unknown_source(data_copy: Path):
+    add_source(data_copy)
     before = (data_copy / "energy.yaml").read_bytes()
     result = run(
         "new_figure.py", "energy", "--data", str(data_copy),
         "--id", "electricity-customers", "--unit", "enterprise", "--label-vi", "X", "--label-en", "X",
-        "--value", "512", "--period", "2024", "--source", "xyz", "--quote", "có 512 doanh nghiệp",
+        "--value", "512", "--period", "2024", "--source", "energy-report-2042", "--quote", "có 512 doanh nghiệp",
         cwd=data_copy.parent,
     )  # fmt: skip
-    text = before.decode("utf-8")
-    source_line = line_number(text, "lists:") + 8
-    index = text.split("\nlists:")[0].count("\n  - id: ")
-    assert (result.returncode, result.stderr) == (
-        1,
-        f"The data has 1 problem:\ndata/energy.yaml:{source_line}:17: figures[{index}].values[0].source: expected the id of a known source, received 'xyz' (define it in data/site.yaml)\nNothing was changed.\n",
-    )
+    assert (result.returncode, result.stderr) == (1, "--source: unknown source 'energy-report-2042' (did you mean 'energy-report-2024'?)\n")
+    assert (data_copy / "energy.yaml").read_bytes() == before
+
+
+def test_adding_a_figure_of_an_unknown_source_is_refused_in_its_would_be_text(data_copy: Path):
+    """The core, past the script's own check of the answer."""
+    before = (data_copy / "energy.yaml").read_bytes()
+    figure = NewFigure(section="energy", id="electricity-customers", unit="enterprise", label_vi="X", label_en="X", value="512", period="2024", source="xyz", quote="có 512 doanh nghiệp")
+    with pytest.raises(ScaffoldError) as caught:
+        add_figure(data_copy, figure)
+    index = before.decode("utf-8").split("\nlists:")[0].count("\n  - id: ")
+    assert [problem.described() for problem in caught.value.problems] == [f"figures[{index}].values[0].source: expected the id of a known source, received 'xyz' (define it in data/site.yaml)"]
+    assert "  >         source: xyz" in str(caught.value)
     assert (data_copy / "energy.yaml").read_bytes() == before
 
 
