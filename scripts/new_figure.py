@@ -40,6 +40,7 @@ FIELDS_BY_PROBLEM = {
     "period": "period",
     "as_of": "as_of",
     "qualifier": "qualifier",
+    "source": "source",
     "quote": "quote",
 }
 """Which answer to ask again, by the last part of a problem's field path."""
@@ -65,6 +66,7 @@ def questions(data_dir: Path) -> dict[str, Question]:
     units = [unit.id for unit in answers.units(data_dir)]
     sections = answers.sections(data_dir)
     taken = answers.figure_ids(data_dir)
+    sources_known = answers.sources(data_dir)
     return {
         "section": Question(
             "section", _("Section id, the file data/<section>.yaml: {sections}").format(sections=", ".join(sections)), lambda a: answers.one_of(a, sections, _("section")), option="section"
@@ -86,6 +88,12 @@ def questions(data_dir: Path) -> dict[str, Question]:
             lambda a: answers.one_of(a, list(answers.QUALIFIERS), _("hedge")),
             default="exact",
         ),
+        "source": Question(
+            "source",
+            _("The id of the value's source, declared under sources: in data/site.yaml: {sources} (default: the first, the article)").format(sources=", ".join(sources_known)),
+            lambda a: answers.one_of(a, sources_known, _("source")),
+            default="",
+        ),
         "quote": Question("quote", _("The source's exact words that state the value"), answers.text),
     }
 
@@ -104,8 +112,8 @@ def parser_for(data_dir: Path) -> tuple[argparse.ArgumentParser, dict[str, Quest
     time.add_argument("--period", help=asked["period"].prompt)
     time.add_argument("--as-of", help=asked["as_of"].prompt)
     parser.add_argument("--qualifier", choices=answers.QUALIFIERS, help=asked["qualifier"].prompt)
+    parser.add_argument("--source", help=asked["source"].prompt)
     parser.add_argument("--quote", help=asked["quote"].prompt)
-    parser.add_argument("--source", help=_("The id of the value's source, declared under sources: in data/site.yaml (default: the first, the article)"))
     add_language_option(parser)
     parser.add_argument("--data", type=Path, default=ROOT / "data", help=argparse.SUPPRESS)
     return parser, asked
@@ -138,9 +146,10 @@ def main(argv: list[str] | None = None) -> int:
         qualifier = args.qualifier
         if qualifier is None and interactive():
             qualifier = given_or_asked(args, asked["qualifier"])
+        source = given_or_asked(args, asked["source"]) if args.source is not None or interactive() else ""
         values["quote"] = given_or_asked(args, asked["quote"])
         while True:
-            figure = NewFigure(period=period, as_of=as_of, qualifier=None if qualifier == "exact" else qualifier, source=args.source, **values)
+            figure = NewFigure(period=period, as_of=as_of, qualifier=None if qualifier == "exact" else qualifier, source=source or None, **values)
             try:
                 path = add_figure(args.data, figure)
             except ScaffoldError as error:
@@ -154,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
                         period, as_of = time_of(argparse.Namespace(period=None, as_of=None), asked)
                     elif name == "qualifier":
                         qualifier = ask(asked["qualifier"])
+                    elif name == "source":
+                        source = ask(asked["source"])
                     else:
                         values[name] = ask(asked[name])
                 continue

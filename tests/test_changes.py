@@ -46,20 +46,27 @@ def check_changes(root: Path, locale: str = "C.UTF-8") -> subprocess.CompletedPr
     )
 
 
-# online-services-full: 1096 → 1100, and the total that sums it: 1362 → 1366.
-CHANGE = [
-    ("digital.yaml", "value: 1096", "value: 1100"),
-    ("digital.yaml", "value: 1362", "value: 1366"),
-]
+NEW_SOURCE = """\
+  - id: city-report-2024
+    title: "Báo cáo chuyển đổi số năm 2024"
+    citation:
+      vi: "Báo cáo chuyển đổi số thành phố Cần Thơ năm 2024"
+      en: "Cần Thơ digital transformation report, 2024"
+"""
 
 
 def make_change(data: Path) -> None:
-    text = (data / "digital.yaml").read_text(encoding="utf-8")
-    for name, old, new in CHANGE:
-        edit(data / name, old, new)
-    # The quotes state the new numbers too (as the source would).
-    text = (data / "digital.yaml").read_text(encoding="utf-8")
-    (data / "digital.yaml").write_text(text.replace("1.096", "1.100").replace("1.362", "1.366"), encoding="utf-8")
+    """online-services-full: 1096 → 1100, and the total that sums it:
+    1362 → 1366, both from a new source (the article's words stay its own)."""
+    edit(data / "site.yaml", "\nhome:\n", NEW_SOURCE + "\nhome:\n")
+    for old, new, quote in (("1096", "1100", "1.100 DVCTT toàn trình"), ("1362", "1366", "tổng số 1.366 DVCTT")):
+        text = (data / "digital.yaml").read_text(encoding="utf-8")
+        start = text.index(f"      - value: {old}\n")
+        end = text.index("\n", text.index("quote:", start)) + 1
+        (data / "digital.yaml").write_text(
+            text[:start] + f'      - value: {new}\n        as_of: "2023-10"\n        source: city-report-2024\n        quote: "{quote}"\n' + text[end:],
+            encoding="utf-8",
+        )
 
 
 def test_nothing_changed(project: Path):
@@ -76,7 +83,7 @@ def test_a_changed_value_is_reported_old_to_new_with_where_it_appears(project: P
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.split("\n", 1)[1] == (
         "Changes to data/ since the last commit:\n"
-        "Files changed: data/digital.yaml\n"
+        "Files changed: data/digital.yaml, data/site.yaml\n"
         "\n"
         f"Figure online-services-total: {total.label['en']}\n"
         f"  {total.values[0].time.raw}:\n"
@@ -104,7 +111,7 @@ def test_the_report_is_in_the_editors_language(project: Path):
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert lines[0].startswith("data/ hợp lệ: ")
-    assert lines[1:3] == ["Các thay đổi trong data/ kể từ lần commit gần nhất:", "Các tệp đã thay đổi: data/digital.yaml"]
+    assert lines[1:3] == ["Các thay đổi trong data/ kể từ lần commit gần nhất:", "Các tệp đã thay đổi: data/digital.yaml, data/site.yaml"]
     assert f"Số liệu online-services-full: {full.label['vi']}" in lines
     assert "  trên trang của phần digital: /digital/ · /en/digital/" in lines
 

@@ -15,6 +15,7 @@ import pytest
 from conftest import DATA, ROOT, copy_project, edit
 from review.problems import DataError
 from review.project import load_site
+from review.scaffold import append_to_list
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org", "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org"}
@@ -80,38 +81,43 @@ def shell(command: str, root: Path) -> subprocess.CompletedProcess[str]:
 @pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "pre-commit").exists(), reason="needs the README's .venv with the dev requirements")
 def test_update_a_figure_in_five_steps(project: Path):
     steps = five_steps()
-    assert [lang for lang, _text in steps] == ["sh", "sh", "yaml", "sh", "sh"]
+    assert [lang for lang, _text in steps] == ["sh", "yaml", "sh", "yaml", "sh", "sh"]
+    check, source, find, value, changes, commit = (text for _lang, text in steps)
 
     # 1. The data is valid.
-    first = shell(steps[0][1], project)
+    first = shell(check, project)
     assert (first.returncode, first.stderr) == (0, "")
     assert first.stdout.startswith("data/ is valid: ")
 
-    # 2. The figure's file and line.
-    found = shell(steps[1][1], project)
+    # 2. The new source, at the end of the sources.
+    site_yaml = project / "data" / "site.yaml"
+    site_yaml.write_text(append_to_list(site_yaml.read_text(encoding="utf-8"), "sources", source + "\n", blank_line=False), encoding="utf-8")
+    source_id = re.search(r"- id: (\S+)", source)
+    assert source_id is not None and source_id.group(1) in load_site(project / "data").sources
+
+    # 3. The figure's file and line; the new value at the end of its values.
+    found = shell(find, project)
     assert found.returncode == 0
     (match,) = re.findall(r"^data/([a-z-]+\.yaml):([0-9]+):  - id: ([a-z0-9-]+)$", found.stdout, flags=re.M)
     name, line, ident = match
-
-    # 3. The new value, at the end of the figure's values, as the README shows it.
     figure = load_site(project / "data").figures[ident]
     path = project / "data" / name
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     assert lines[int(line) - 1] == f"  - id: {ident}\n"
     last_quote = next(i for i in range(int(line), len(lines)) if lines[i].strip() == f'quote: "{figure.values[-1].quote}"')
-    lines.insert(last_quote + 1, steps[2][1] + "\n")
+    lines.insert(last_quote + 1, value + "\n")
     path.write_text("".join(lines), encoding="utf-8")
-    new = load_site(project / "data").figures[ident].values[-1]
-    assert (len(load_site(project / "data").figures[ident].values), new.time.raw) == (len(figure.values) + 1, "2024")
+    updated = load_site(project / "data").figures[ident]
+    assert (len(updated.values), updated.values[-1].time.raw, updated.values[-1].source) == (len(figure.values) + 1, "2024", source_id.group(1))
 
     # 4. Valid, and what it changes.
-    report = shell(steps[3][1], project)
+    report = shell(changes, project)
     assert (report.returncode, report.stderr) == (0, "")
     assert f"Figure {ident}: {figure.label['en']}\n  2024:\n    vi: (none) → " in report.stdout
     assert f"  on the page of the section {figure.section}: /{figure.section}/ · /en/{figure.section}/" in report.stdout
 
     # 5. Committed, through the pre-commit check.
-    committed = shell(steps[4][1], project)
+    committed = shell(commit, project)
     assert committed.returncode == 0, committed.stdout + committed.stderr
     assert "check the review's data" in committed.stdout + committed.stderr
     log = shell("git log --oneline", project)
@@ -121,7 +127,7 @@ def test_update_a_figure_in_five_steps(project: Path):
 @pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "pre-commit").exists(), reason="needs the README's .venv with the dev requirements")
 def test_a_bad_value_stops_the_commit(project: Path):
     edit(project / "data" / "energy.yaml", "value: 2956.39", "value: 2.956,39")
-    committed = shell(five_steps()[4][1], project)
+    committed = shell(five_steps()[-1][1], project)
     assert committed.returncode == 1
     assert re.search(r"data/energy.yaml:[0-9]+:16: figures\[[0-9]+\]\.values\[0\]\.value: expected a number, received '2.956,39'", committed.stdout + committed.stderr)
     assert len(shell("git log --oneline", project).stdout.splitlines()) == 1

@@ -416,11 +416,12 @@ def test_new_figure_asks_in_the_order_of_help_and_asks_again_after_a_wrong_answe
         "Bad Id", "cluster-enterprises-test",
         "entreprise", "enterprise",
         "Doanh nghiệp", "Enterprises",
-        "2.956,39", "58",
+        "2.956,39", "171",
         "",  # no period: a stock
         "@2023-10", "2023-10",
         "",  # the hedge: exact
-        "thu hút 58 doanh nghiệp",
+        "",  # the source: the article
+        "thu hút 171 doanh nghiệp đầu tư",
     )  # fmt: skip
     status = new_figure.main(["--data", str(data_copy), "--lang", "en"])
     out, err = capsys.readouterr()
@@ -439,21 +440,21 @@ def test_new_figure_asks_in_the_order_of_help_and_asks_again_after_a_wrong_answe
         "expected a date such as 2019 (a year), 2018-02 (a month) or 2023-10-13 (a day), received '@2023-10'\nPlease try again.\n"
     )
     figure = load_site(data_copy).figures["cluster-enterprises-test"]
-    assert (figure.unit.id, figure.values[0].value, figure.values[0].as_of.raw) == ("enterprise", 58, "2023-10")
+    assert (figure.unit.id, figure.values[0].value, figure.values[0].as_of.raw, figure.values[0].source) == ("enterprise", 171, "2023-10", "article")
 
 
 def test_new_figure_asks_again_for_what_the_data_check_refuses(data_copy: Path, script_module, monkeypatch, capsys):
     new_figure = script_module("new_figure")
-    questions = typed(monkeypatch, "", "1096")  # the hedge (exact), then the value again
-    args = ["industry", "--id", "cluster-enterprises-test", "--unit", "enterprise", "--value", "1.096", "--label-vi", "X", "--label-en", "X"]
-    status = new_figure.main(["--data", str(data_copy), "--lang", "vi", *args, "--as-of", "2023-10", "--quote", "thu hút 1.096 doanh nghiệp"])
+    questions = typed(monkeypatch, "", "", "171")  # the hedge (exact), the source (the article), then the value again
+    args = ["industry", "--id", "cluster-enterprises-test", "--unit", "enterprise", "--value", "1.71", "--label-vi", "X", "--label-en", "X"]
+    status = new_figure.main(["--data", str(data_copy), "--lang", "vi", *args, "--as-of", "2023-10", "--quote", "thu hút 171 doanh nghiệp đầu tư"])
     out, err = capsys.readouterr()
     assert status == 0
     assert err.startswith("Thay đổi này sẽ gây ra 1 lỗi:\n")
     assert err.endswith("Chưa có gì bị thay đổi.\nHãy trả lời lại:\n")
-    assert questions[1:] == ["Giá trị, viết kiểu YAML: dấu . cho phần thập phân, không có dấu phân cách hàng nghìn (2956.39 cho 2.956,39 của nguồn)"]
+    assert questions[2:] == ["Giá trị, viết kiểu YAML: dấu . cho phần thập phân, không có dấu phân cách hàng nghìn (2956.39 cho 2.956,39 của nguồn)"]
     assert out == "Đã thêm số liệu cluster-enterprises-test vào data/industry.yaml.\n"
-    assert load_site(data_copy).figures["cluster-enterprises-test"].values[0].value == 1096
+    assert load_site(data_copy).figures["cluster-enterprises-test"].values[0].value == 171
 
 
 def test_stopping_in_the_middle_changes_nothing(data_copy: Path, script_module, monkeypatch, capsys):
@@ -465,6 +466,8 @@ def test_stopping_in_the_middle_changes_nothing(data_copy: Path, script_module, 
     assert {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()} == before
 
 
+DEVELOPER_TOOLS = {"benchmark.py", "benchmark_charts.py", "synthetic_data.py"}
+"""Scripts for developers, not editors: their help is in English."""
 SCRIPT_NAMES = sorted(path.name for path in SCRIPTS.glob("*.py") if path.name != "editor_prompts.py")
 
 
@@ -474,7 +477,7 @@ def test_every_script_answers_help_without_doing_its_work(tmp_path: Path, script
     result = run(script, "--help", cwd=tmp_path, locale=locale)
     assert (result.returncode, result.stderr) == (0, "")
     assert list(tmp_path.iterdir()) == []
-    if script == "benchmark_charts.py":  # a developer's tool, in English
+    if script in DEVELOPER_TOOLS:  # in English
         assert result.stdout.startswith("usage: " + script)
     else:
         assert result.stdout.startswith(usage + script)

@@ -138,3 +138,13 @@ def figure_ids(data_dir: Path) -> set[str]:
             if isinstance(figure, dict) and isinstance(figure.get("id"), str):
                 found.add(figure["id"])
     return found
+
+
+def sources(data_dir: Path) -> list[str]:
+    """The ids of the sources declared in ``data/site.yaml``, in order."""
+    try:
+        document = read_yaml(data_dir / "site.yaml", "data/site.yaml")
+    except DataError:
+        return []
+    found = document.data.get("sources") if isinstance(document.data, dict) else None
+    return [item["id"] for item in found if isinstance(item, dict) and isinstance(item.get("id"), str)] if isinstance(found, list) else []

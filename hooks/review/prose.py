@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from .messages import _
 from . import formatting
 from .model import LANGUAGES, Figure, Value, Vocabulary
 from .problems import Problem
@@ -78,19 +79,25 @@ def reference_problems(document: YamlDocument, key: Key, text: dict[str, str], p
                 problems.append(
                     document.problem(
                         (*key, lang),
-                        f"expected the id of a known figure in {reference}, received {reference.figure!r}",
-                        f"did you mean {{{close}}}?" if close else "write {figure-id}, the id of a figure of any section",
+                        _("expected the id of a known figure in {reference}, received {figure}").format(reference=reference, figure=repr(reference.figure)),
+                        _("did you mean {name}?").format(name="{" + close + "}") if close else _("write {placeholder}, the id of a figure of any section").format(placeholder="{figure-id}"),
                     )
                 )
             elif reference.period is not None and reference.period not in periods[reference.figure]:
                 known = ", ".join(dict.fromkeys(periods[reference.figure]))
-                problems.append(document.problem((*key, lang), f"expected a period of {reference.figure} in {reference}, received {reference.period!r}", f"the periods are {known}"))
+                problems.append(
+                    document.problem(
+                        (*key, lang),
+                        _("expected a period of {figure} in {reference}, received {period}").format(figure=reference.figure, reference=reference, period=repr(reference.period)),
+                        _("the periods are {periods}").format(periods=known),
+                    )
+                )
     if all(lang in text for lang in LANGUAGES):
         counts = {lang: Counter(str(r) for r in references(text[lang])) for lang in LANGUAGES}
         first, second = LANGUAGES
         for name in sorted((counts[first] - counts[second]) + (counts[second] - counts[first])):
             has, lacks = (first, second) if counts[first][name] > counts[second][name] else (second, first)
-            problems.append(document.problem((*key, lacks), f"expected {name} here as in {has}, received a text without it", "both languages name the same figures"))
+            problems.append(document.problem((*key, lacks), _("expected {name} here as in {has}, received a text without it").format(name=name, has=has), _("both languages name the same figures")))
     return problems
 
 
@@ -118,8 +125,8 @@ def prose_problems(site: YamlDocument, sections: dict[str, YamlDocument]) -> lis
                     problems.append(
                         document.problem(
                             ("body", lang, index),
-                            f"expected the article's own words, received {match.group(0)}",
-                            "body quotes the article: write the number as it does; {figure-id} belongs in summary, notes, lists and milestones",
+                            _("expected the article's own words, received {placeholder}").format(placeholder=match.group(0)),
+                            _("body quotes the article: write the number as it does; {placeholder} belongs in summary, notes, lists and milestones").format(placeholder="{figure-id}"),
                         )
                     )
     data = site.data

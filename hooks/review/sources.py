@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .messages import _
 from .problems import Problem
 from .yamlfile import Key, YamlDocument
 
@@ -63,15 +64,15 @@ def read_source_texts(site: YamlDocument, data_dir: Path, display_root: str = "d
             problems.append(
                 site.problem(
                     (*key, "url"),
-                    f"expected accessed (the date the address was read) with url, received url {source['url']!r} alone",
-                    "add accessed: 2024-05-20, the day you read the page",
+                    _("expected accessed (the date the address was read) with url, received url {url} alone").format(url=repr(source["url"])),
+                    _("add accessed: 2024-05-20, the day you read the page"),
                     at_key=True,
                 )
             )
         if "text_file" not in source:
             if "remnants" in source:
                 problems.append(
-                    site.problem((*key, "remnants"), "expected remnants only for a source with text_file, received remnants without a text", "add text_file, or remove remnants", at_key=True)
+                    site.problem((*key, "remnants"), _("expected remnants only for a source with text_file, received remnants without a text"), _("add text_file, or remove remnants"), at_key=True)
                 )
             continue
         text, problem = _read_text(site, (*key, "text_file"), data_dir, source["text_file"], display_root)
@@ -94,17 +95,21 @@ def _read_text(site: YamlDocument, key: Key, data_dir: Path, relative: str, disp
     except OSError:
         inside = False
     if not inside:
-        return None, site.problem(key, f"expected a file inside {display_root}/, received {relative!r}")
+        return None, site.problem(key, _("expected a file inside {folder}/, received {path}").format(folder=display_root, path=repr(relative)))
     if not path.is_file():
-        return None, site.problem(key, f"expected the source's text at {shown}, received a path where there is no file", f"put the text at {shown}, or remove text_file")
+        return None, site.problem(
+            key, _("expected the source's text at {file}, received a path where there is no file").format(file=shown), _("put the text at {file}, or remove text_file").format(file=shown)
+        )
     raw = path.read_bytes()
     if len(raw) > MAX_SOURCE_BYTES:
-        return None, site.problem(key, f"expected a source text of at most {MAX_SOURCE_BYTES // 1024} KiB, received {len(raw) // 1024} KiB at {shown}")
+        return None, site.problem(key, _("expected a source text of at most {limit} KiB, received {size} KiB at {file}").format(limit=MAX_SOURCE_BYTES // 1024, size=len(raw) // 1024, file=shown))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, site.problem(key, f"expected UTF-8 text in {shown}, received the byte 0x{raw[error.start]:02x} on its line {line}", "save the file as UTF-8")
+        return None, site.problem(
+            key, _("expected UTF-8 text in {file}, received the byte {byte} on its line {line}").format(file=shown, byte=f"0x{raw[error.start]:02x}", line=line), _("save the file as UTF-8")
+        )
     return nfc(text.replace("\r\n", "\n")), None
 
 
@@ -117,15 +122,26 @@ def remnant_problems(site: YamlDocument, key: Key, remnants: list[dict[str, Any]
         rkey: Key = (*key, "remnants", index)
         number, written = remnant["line"], nfc(remnant["text"])
         if number > len(lines):
-            problems.append(site.problem((*rkey, "line"), f"expected a line of {source.file} (1 to {len(lines)}), received {number}"))
+            problems.append(site.problem((*rkey, "line"), _("expected a line of {file} (1 to {count}), received {number}").format(file=source.file, count=len(lines), number=number)))
             continue
         line = lines[number - 1]
         if remnant["kind"] == "footnote-mark":
             found = line.count(written)
             if found != 1:
-                problems.append(site.problem((*rkey, "text"), f"expected {written!r} once on line {number} of {source.file}, received a line where it stands {found} times"))
+                problems.append(
+                    site.problem(
+                        (*rkey, "text"),
+                        _("expected {text} once on line {number} of {file}, received a line where it stands {found} times").format(text=repr(written), number=number, file=source.file, found=found),
+                    )
+                )
         elif line.strip() != written.strip():
-            problems.append(site.problem((*rkey, "text"), f"expected the text of line {number} of {source.file}, {line.strip()!r}, received {written.strip()!r}", "copy the line exactly, or fix line"))
+            problems.append(
+                site.problem(
+                    (*rkey, "text"),
+                    _("expected the text of line {number} of {file}, {line}, received {text}").format(number=number, file=source.file, line=repr(line.strip()), text=repr(written.strip())),
+                    _("copy the line exactly, or fix line"),
+                )
+            )
     return problems
 
 
@@ -136,7 +152,11 @@ def quote_problem(document: YamlDocument, key: Key, quote: str, source_id: str, 
     source = texts.get(source_id)
     if source is None or nfc(quote) in source.text:
         return None
-    return document.problem(key, f"expected the exact words of source {source_id!r} ({source.file}), received a quote that is not in it: {_short(quote)!r}", _closest(quote, source.text))
+    return document.problem(
+        key,
+        _("expected the exact words of source {source} ({file}), received a quote that is not in it: {quote}").format(source=repr(source_id), file=source.file, quote=repr(_short(quote))),
+        _closest(quote, source.text),
+    )
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -155,8 +175,10 @@ def _closest(quote: str, text: str) -> str:
         else:
             high = middle - 1
     if low < MIN_SHARED_START:
-        return "copy the words from the source text"
-    return f"the source has {_short(quote[:low], 40)!r} but not what follows, {_short(quote[low:], 20)!r}: copy the words exactly, spaces and punctuation included"
+        return _("copy the words from the source text")
+    return _("the source has {start} but not what follows, {rest}: copy the words exactly, spaces and punctuation included").format(
+        start=repr(_short(quote[:low], 40)), rest=repr(_short(quote[low:], 20))
+    )
 
 
 def quote_problems(site: YamlDocument, sections: dict[str, YamlDocument], texts: dict[str, SourceText]) -> list[Problem]:
