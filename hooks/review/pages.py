@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import chart_pages, formatting
+from . import chart_pages, formatting, headlines
 from .charts.views import chart_views
 from .model import LANGUAGES, Figure, Paragraphs, Period, Relation, Section, Site, Text, Unit, Value
 from .reference import Reference
@@ -178,7 +178,7 @@ def _render(template: str, lang: str, site: Site, **context: Any) -> str:
 
 
 def render_section(site: Site, section: Section, lang: str) -> str:
-    return _render("section.md.j2", lang, site, section=section, note_numbers=section.note_numbers(), disputed=disputed_values(site), charts=chart_views(site, section, lang), embeds=chart_pages.embeds(site, section, lang), key_tiles=[(site.figures[i], f"#{i}") for i in section.key_figures])
+    return _render("section.md.j2", lang, site, section=section, note_numbers=section.note_numbers(), disputed=disputed_values(site), charts=chart_views(site, section, lang), embeds=chart_pages.embeds(site, section, lang), key_tiles=headlines.section_tiles(site, section))
 
 
 def _computed_decimals(relation: Relation) -> int:
@@ -212,8 +212,7 @@ def disputed_values(site: Site) -> dict[tuple[str, int], Relation]:
 
 
 def render_home(site: Site, lang: str) -> str:
-    key_figures = [(section, site.figures[ident]) for section in site.sections for ident in section.key_figures]
-    return _render("home.md.j2", lang, site, key_figures=key_figures)
+    return _render("home.md.j2", lang, site, headline_tiles=headlines.home_tiles(site))
 
 
 def render_about(site: Site, lang: str) -> str:

@@ -221,6 +221,9 @@ def _describe(error: ValidationError, document: YamlDocument) -> Iterator[Proble
     if keyword == "minItems":
         yield document.problem(key, f"expected at least {error.validator_value} item{'s' if error.validator_value != 1 else ''}, received {len(instance)}")
         return
+    if keyword == "maxItems":
+        yield document.problem(key, f"expected at most {error.validator_value} items, received {len(instance)}")
+        return
     if keyword == "uniqueItems":
         seen: set[str] = set()
         for item in instance:
@@ -429,6 +432,9 @@ class _Loader:
             for index, milestone in enumerate(data.get("milestones", [])):
                 if parse_period(milestone["date"], allow_range=False) is None:
                     self.problems.append(document.problem(("milestones", index, "date"), f"expected a real date such as 2019, 2018-02 or 2023-10-13, received {received(milestone['date'])}"))
+        for index, ident in enumerate(files.site.data["home"].get("headline_figures", [])):
+            if ident not in figure_ids:
+                self.problems.append(self.unknown(files.site, ("home", "headline_figures", index), "figure", ident, figure_ids, ""))
         # References that may cross sections.
         for name, document in files.sections.items():
             data = document.data
@@ -687,7 +693,8 @@ class _Loader:
                 for s in site["sources"]
             },
             home_intro=_paragraphs(site["home"]["intro"]),
-            home_titles={k: _text(v) for k, v in site["home"].items() if k != "intro"},
+            home_titles={k: _text(v) for k, v in site["home"].items() if k not in ("intro", "headline_figures")},
+            headline_figures=tuple(site["home"].get("headline_figures", ())),
             about_title=_text(about["title"]),
             about_body=_paragraphs(about["body"]),
             captions_title=_text(about["captions_title"]) if "captions_title" in about else None,
