@@ -20,7 +20,7 @@ from review.charts.spec import chart_spec
 from review.languages import pair_handwritten
 from review.model import LANGUAGES, Text
 from review.pages import generated_paths, render_section
-from review.validation import load_site
+from review.project import load_site
 from test_site import visible_text
 
 SITE = load_site(DATA)

@@ -18,7 +18,7 @@ from review.charts.render import render
 from review.charts.spec import chart_spec
 from review.formatting import format_tick, tick_decimals
 from review.model import LANGUAGES
-from review.validation import load_site
+from review.project import load_site
 from conftest import DATA
 
 MAX_SVG_BYTES = 40 * 1024

@@ -17,7 +17,7 @@ from review.charts.describe import alt_text, description
 from review.charts.spec import chart_spec
 from review.formatting import format_quantity, format_time, format_value
 from review.model import LANGUAGES
-from review.validation import load_site
+from review.project import load_site
 from conftest import DATA, Build
 from test_site import visible_text
 

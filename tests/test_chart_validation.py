@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from review.problems import DataError
-from review.validation import load_site
+from review.project import load_site
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -20,7 +20,7 @@ from conftest import Build
 from review.formatting import format_value
 from review.model import LANGUAGES, Site
 from review.pages import render_section
-from review.validation import load_site
+from review.project import load_site
 from conftest import DATA
 
 SITE = load_site(DATA)

@@ -13,7 +13,7 @@ import pytest
 from conftest import DATA, ROOT, Build, edit
 from review.model import LANGUAGES
 from review.problems import DataError
-from review.validation import load_site
+from review.project import load_site
 
 GUIDES = {lang: ROOT / "content" / f"editing.{lang}.md" for lang in LANGUAGES}
 

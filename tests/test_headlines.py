@@ -16,7 +16,7 @@ from review.formatting import format_time, format_value
 from review.model import LANGUAGES, Site
 from review.pages import render_home, render_section
 from review.problems import DataError
-from review.validation import load_site
+from review.project import load_site
 
 HEADLINES = "  headline_figures:\n"
 

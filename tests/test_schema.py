@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator
 from conftest import DATA, Build, with_line_numbers
 from review.problems import DataError
 from review.reference import load_reference
-from review.validation import load_site
+from review.project import load_site
 
 SCHEMA_DIR = DATA / "schema"
 SCHEMA_FILES = sorted(SCHEMA_DIR.glob("*.json"))

@@ -18,7 +18,7 @@ from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal, format_percent
 
-from .model import Figure, Period, Text, Unit, Value, Vocabulary
+from .model import Period, Unit, Value, Vocabulary
 
 BABEL_LOCALES = {"vi": "vi", "en": "en_GB"}
 """The CLDR locale behind each site language."""
@@ -169,11 +169,3 @@ def format_time(value: Value, vocabulary: Vocabulary, lang: str) -> str:
     assert value.as_of is not None
     return vocabulary.labels["as_of"][lang].replace("{date}", format_date(value.as_of, lang))
 
-
-def text(value: Text, lang: str) -> str:
-    return value[lang]
-
-
-def figure_summary(figure: Figure, vocabulary: Vocabulary, lang: str) -> str:
-    """The latest value of a figure, hedged, with its unit."""
-    return format_value(figure.latest, figure.unit, vocabulary, lang)

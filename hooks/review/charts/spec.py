@@ -83,7 +83,7 @@ def fill_placeholders(text: str, site: Site, lang: str) -> str:
 
 def chart_spec(site: Site, chart: Chart, lang: str) -> ChartSpec:
     """The chart ``chart`` in ``lang``. The data has been validated, so the
-    figures exist and fit the kind (see ``validation.check_chart``)."""
+    figures exist and fit the kind (see :mod:`review.chartchecks`)."""
     figures = [site.figures[ident] for ident in chart.figures]
     vocabulary = site.vocabulary
     label = vocabulary.labels
