@@ -37,8 +37,10 @@ def test_every_chart_has_its_page_in_each_language(built: Build, section_id, cha
     html = built.page(lang, f"charts/{chart.id}/")
     spec = chart_spec(SITE, chart, lang)
     assert f'<html lang="{lang}"' in html
-    # No site navigation: no header, tabs, sidebars or footer.
-    for part in ('class="md-header', 'class="md-tabs', 'class="md-sidebar', 'class="md-footer'):
+    # No site navigation: no header (an empty hidden one for Material's
+    # script), tabs, sidebars or footer.
+    assert re.findall(r"<header[^>]*>.*?</header>", html, re.DOTALL) == ['<header class="md-header" data-md-component="header" hidden></header>']
+    for part in ('class="md-tabs', 'class="md-sidebar', 'class="md-footer', 'class="md-nav'):
         assert part not in html, part
     assert f"<title>{spec.title}" in unescape(html)
     for src in (f"../{chart.id}.svg#only-light", f"../{chart.id}.dark.svg#only-dark"):
