@@ -121,3 +121,18 @@ def test_a_handwritten_page_cannot_take_a_chart_page(tmp_path: Path, site):
     assert [str(p) for p in problems] == [
         f"content/charts/{chart.id}.{lang}.md: expected a page of its own, received one that would replace the generated page charts/{chart.id}.md (rename it)" for lang in ("en", "vi")
     ]
+
+
+@pytest.mark.parametrize(("section_id", "chart", "lang"), CASES)
+def test_a_chart_page_is_shared_with_its_chart(section_id, chart, lang):
+    shared = chart_pages.sharing(SITE, f"charts/{chart.id}.md", lang)
+    spec = chart_spec(SITE, chart, lang)
+    assert shared is not None
+    assert shared.image == f"charts/{chart.id}.png"
+    assert spec.title in shared.image_alt
+    assert shared.description == shared.image_alt
+
+
+@pytest.mark.parametrize("src_uri", ["index.md", "energy.md", "charts/no-such-chart.md", "charts/index.md"])
+def test_other_pages_are_not_chart_pages(src_uri):
+    assert chart_pages.sharing(SITE, src_uri, "vi") is None

@@ -131,3 +131,32 @@ def chart_page(site: Site, chart: Chart, lang: str, section_page: str) -> ChartP
         png=_local(view.png),
         csv=_local(view.csv),
     )
+
+
+def chart_of_page(site: Site, src_uri: str) -> Chart | None:
+    """The chart whose own page is ``src_uri`` (docs-relative), if any."""
+    for section in site.sections:
+        for chart in section.charts:
+            if src_uri == page_path(chart.id):
+                return chart
+    return None
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """What a chart page shows when it is shared: the chart itself."""
+
+    image: str
+    """The chart's PNG, relative to the language's root."""
+    image_alt: str
+    description: str
+
+
+def sharing(site: Site, src_uri: str, lang: str) -> Sharing | None:
+    """The chart as the social image and description of its own page (for
+    Open Graph); None for any other page."""
+    chart = chart_of_page(site, src_uri)
+    if chart is None:
+        return None
+    view = chart_view(site, chart, lang)
+    return Sharing(image=view.png, image_alt=view.alt, description=view.alt)
