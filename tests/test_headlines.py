@@ -63,25 +63,28 @@ def test_a_bad_headline_figure_is_refused_at_its_line(data_copy: Path, old: str,
     assert problems(data_copy) == [with_line_numbers(data_copy, "site.yaml", expected)]
 
 
-def _trimmed_to_eight(text: str) -> str:
-    """The real list, whatever its length, as eight known ids ending with
-    the two the cases edit."""
+def _headline_lines(text: str) -> tuple[int, int]:
+    """Where the items of ``home.headline_figures`` stand in site.yaml's text."""
     start = text.index(HEADLINES) + len(HEADLINES)
     end = start
     while text.startswith("    - ", end):
         end = text.index("\n", end) + 1
+    return start, end
+
+
+def _trimmed_to_eight(text: str) -> str:
+    """The real list, whatever its length, as eight known ids ending with
+    the two the cases edit."""
+    start, end = _headline_lines(text)
     ids = ["years-centrally-governed", "electricity-consumption", "industrial-park-enterprises", "industrial-park-workers", "lo-b-investment", "international-agreements", "online-services-total", "online-dossier-share"]
     return text[:start] + "".join(f"    - {ident}\n" for ident in ids) + text[end:]
 
 
-def test_without_headline_figures_the_home_page_has_no_tiles(data_copy: Path, site: Site):
+def test_without_headline_figures_the_home_page_has_no_tiles(data_copy: Path):
     site_yaml = data_copy / "site.yaml"
     text = site_yaml.read_text(encoding="utf-8")
-    start = text.index(HEADLINES)
-    end = start + len(HEADLINES)
-    while text.startswith("    - ", end):
-        end = text.index("\n", end) + 1
-    site_yaml.write_text(text[:start] + text[end:], encoding="utf-8")
+    _, end = _headline_lines(text)
+    site_yaml.write_text(text[: text.index(HEADLINES)] + text[end:], encoding="utf-8")
     bare = load_site(data_copy)
     assert bare.headline_figures == ()
     for lang in LANGUAGES:

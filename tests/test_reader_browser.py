@@ -4,29 +4,23 @@ link control works from the keyboard, and a chart's embed code, pasted into
 another page, shows the chart with no console error, in both languages and
 both colour schemes.
 
-Needs ``chromium`` (the Debian package, /usr/bin/chromium) and the pinned
-``playwright`` of requirements-dev.txt.
+Uses the fixtures of tests/test_browser.py: Debian's chromium, and the
+built site served on localhost by ``review.serving``.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-import shutil
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from conftest import DATA, Build
+from conftest import DATA
 from review.model import LANGUAGES
 from review.project import load_site
+from test_browser import browser, host  # noqa: F401 - the browser tests' fixtures: chromium, and the built site on localhost
 
 SITE = load_site(DATA)
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 PHONE = {"width": 390, "height": 844}
 """A common phone's viewport, in CSS pixels."""
@@ -34,30 +28,6 @@ HOME_MAX_HEIGHT = 3500
 """The home page's whole height on that phone, at most."""
 SECTIONS_WITHIN_SCREENS = 2
 """The home page reaches its sections within this many phone screens."""
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-@pytest.fixture(scope="module")
-def host(built: Build) -> Iterator[str]:
-    """The built site, served on localhost."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built.site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _prefix(lang: str) -> str:
@@ -115,6 +85,33 @@ def test_a_figures_link_copies_its_address_from_the_keyboard(browser: Browser, h
     assert copied == f"{url}#{figure.id}"
     assert hash_ == f"#{figure.id}"
     assert status == SITE.vocabulary.labels["link_copied"][lang]
+    assert errors == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_embed_code_copies_from_its_button(browser: Browser, host: str, lang: str):
+    chart = next(chart for section in SITE.sections for chart in section.charts)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors = _errors(page)
+    page.goto(f"{host}{_prefix(lang)}{chart.section}/", wait_until="load")
+    block = page.locator(f"#chart-{chart.id} ~ details.chart-embed").first
+    block.locator("summary").click()
+    button = block.locator("button.chart-embed-copy")
+    name = button.evaluate("b => b.textContent")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('review-link-status')?.textContent")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    status = page.evaluate("document.getElementById('review-link-status').textContent")
+    code = block.locator(".chart-embed-code code").text_content() or ""
+    context.close()
+    labels = SITE.vocabulary.labels
+    assert name == labels["embed_copy"][lang]
+    assert copied == code.strip()
+    assert f'<iframe src="{host}{_prefix(lang)}charts/{chart.id}/"' in copied
+    assert status == labels["embed_copied"][lang]
     assert errors == []
 
 

@@ -4,7 +4,8 @@
      #<figure-id>) and says so; the link itself still goes to the figure,
      so it works without a clipboard too;
    - the embed code under a chart gets the chart page's absolute address,
-     as another site needs it.
+     as another site needs it, and a button that copies it (shown only
+     where the browser lets a page write to the clipboard).
    Nothing is fetched. */
 (function () {
   "use strict";
@@ -16,7 +17,7 @@
       region.id = "review-link-status";
       region.className = "review-visually-hidden";
       region.setAttribute("role", "status");
-      document.body.appendChild(region);
+      (document.querySelector("main") || document.body).appendChild(region);
     }
     region.textContent = "";
     window.setTimeout(function () { region.textContent = text; }, 50);
@@ -28,8 +29,25 @@
     window.setTimeout(function () { link.classList.remove("figure-link--copied"); }, 2000);
   }
 
+  function copyEmbedCode(button) {
+    var block = button.closest(".chart-embed");
+    var code = block ? block.querySelector(".chart-embed-code code") : null;
+    if (!code || !navigator.clipboard || !window.isSecureContext) {
+      return;
+    }
+    navigator.clipboard.writeText(code.textContent.trim()).then(function () {
+      announce(button.getAttribute("data-copied"));
+    }, function () {});
+  }
+
   document.addEventListener("click", function (event) {
-    var link = event.target instanceof Element ? event.target.closest("a.figure-link") : null;
+    var target = event.target instanceof Element ? event.target : null;
+    var button = target ? target.closest("button.chart-embed-copy") : null;
+    if (button) {
+      copyEmbedCode(button);
+      return;
+    }
+    var link = target ? target.closest("a.figure-link") : null;
     if (!link) {
       return;
     }
@@ -45,6 +63,10 @@
       var code = block.querySelector(".chart-embed-code code");
       if (!page || !code) {
         return;
+      }
+      var button = block.querySelector("button.chart-embed-copy");
+      if (button && navigator.clipboard && window.isSecureContext) {
+        button.hidden = false;
       }
       var text = code.textContent;
       var src = /src="([^"]*)"/.exec(text);
