@@ -139,7 +139,7 @@ def test_csv_values_equal_the_yaml(built: Build, section_id, chart, lang):
     if chart.whole:
         expected.append((chart.whole, RAW[chart.whole][-1]))
     assert [row["figure"] for row in rows] == [ident for ident, _ in expected]
-    for row, (ident, value) in zip(rows, expected):
+    for row, (ident, value) in zip(rows, expected, strict=True):
         assert Decimal(row["value"]) == Decimal(str(value["value"])), ident
         assert "," not in row["value"]
         assert row["period"] == str(value.get("period", ""))

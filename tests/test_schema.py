@@ -9,7 +9,8 @@ import re
 import unicodedata
 from html import unescape
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 import pytest
 from jsonschema import Draft202012Validator

@@ -136,9 +136,7 @@ def new_figure_positions(section_text: str) -> dict[str, int]:
         ),
         pytest.param(
             ["--id", "x", "--unit", "enterprise", "--value", "171\nicon: material/x"],
-            "The data has 1 problem:\n"
-            "data/industry.yaml:{value_line}:16: figures[{index}].values[0].value: expected a number, received '171\\nicon: material/x'\n"
-            "Nothing was changed.\n",
+            "The data has 1 problem:\ndata/industry.yaml:{value_line}:16: figures[{index}].values[0].value: expected a number, received '171\\nicon: material/x'\nNothing was changed.\n",
             id="injection-stays-a-value",
         ),
     ],
@@ -193,7 +191,11 @@ def new_section_positions(site_text: str) -> dict[str, int]:
     ("section_id", "expected"),
     [
         pytest.param("energy", "data/energy.yaml already exists: choose another id (nothing was changed)\n", id="existing-section"),
-        pytest.param("../outside", "The data has 1 problem:\ndata/site.yaml:{line}:5: sections[{index}]: expected an id of lowercase letters, digits and single hyphens, such as solar-capacity, received '../outside'\nNothing was changed.\n", id="path-as-id"),
+        pytest.param(
+            "../outside",
+            "The data has 1 problem:\ndata/site.yaml:{line}:5: sections[{index}]: expected an id of lowercase letters, digits and single hyphens, such as solar-capacity, received '../outside'\nNothing was changed.\n",
+            id="path-as-id",
+        ),
     ],
 )
 def test_new_section_never_overwrites_nor_escapes(data_copy: Path, section_id: str, expected: str):

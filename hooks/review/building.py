@@ -70,7 +70,21 @@ def build_site(files: DataFiles, vocabulary: Vocabulary) -> Site:
         short_title=_text(site["short_title"]),
         description=_text(site["description"]),
         sections=sections,
-        sources={s["id"]: Source(s["id"], s["title"], s.get("author"), _text(s["citation"]), _period(s.get("date"))) for s in site["sources"]},
+        sources={
+            s["id"]: Source(
+                s["id"],
+                s["title"],
+                s.get("author"),
+                _text(s["citation"]),
+                _period(s.get("date")),
+                s.get("publication"),
+                s.get("text_file"),
+                s.get("url"),
+                _period(s.get("accessed")),
+                s.get("language", "vi"),
+            )
+            for s in site["sources"]
+        },
         home_intro=_paragraphs(site["home"]["intro"]),
         home_titles={k: _text(v) for k, v in site["home"].items() if k not in ("intro", "headline_figures")},
         headline_figures=tuple(site["home"].get("headline_figures", ())),
@@ -137,10 +151,7 @@ def _list(data: dict[str, Any]) -> ItemList:
         id=data["id"],
         title=_text(data["title"]),
         intro=_text(data["intro"]) if "intro" in data else None,
-        items=tuple(
-            ListItem(_text(i["name"]), _text(i["detail"]) if "detail" in i else None, i.get("status"), i.get("quote"), tuple(i.get("notes", [])))
-            for i in data["items"]
-        ),
+        items=tuple(ListItem(_text(i["name"]), _text(i["detail"]) if "detail" in i else None, i.get("status"), i.get("quote"), tuple(i.get("notes", []))) for i in data["items"]),
         open_ended=bool(data.get("open_ended", False)),
     )
 

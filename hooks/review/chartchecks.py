@@ -100,7 +100,13 @@ class ChartCheck:
         if whole is not None:
             return self.whole(key, whole, first, added, total)
         if not percent and len(ids) == 1:
-            return [self.document.problem(fkey, f"expected a percentage, or parts with a whole, for a part-of-whole chart with one part, received {first!r} in {self.unit_of[first]}", "add whole: <the id of the figure that is the whole>")]
+            return [
+                self.document.problem(
+                    fkey,
+                    f"expected a percentage, or parts with a whole, for a part-of-whole chart with one part, received {first!r} in {self.unit_of[first]}",
+                    "add whole: <the id of the figure that is the whole>",
+                )
+            ]
         if not percent and "remainder" in chart:
             return [self.document.problem((*key, "remainder"), "expected no remainder for parts that make up the whole themselves, received one", "remove remainder, or give whole", at_key=True)]
         return []

@@ -76,14 +76,24 @@ def unit_name(unit: Unit, value: Decimal | int | float, lang: str) -> str:
 
 
 def _plural_operand(value: Decimal) -> int | float | Decimal:
-    return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else value
+    exponent = value.as_tuple().exponent
+    return int(value) if value == value.to_integral_value() and isinstance(exponent, int) and exponent >= 0 else value
 
 
 def format_quantity(value: Decimal | int | float, unit: Unit, lang: str, *, decimals: int | None = None) -> str:
     """``2.956,39 triệu kWh``, ``2,956.39 million kWh``, ``40,9%``."""
     if unit.kind == "percent":
         return format_percent_value(value, lang, decimals=decimals)
-    return f"{format_number(value, lang, decimals=decimals)} {unit_name(unit, value, lang)}"
+    number = format_number(value, lang, decimals=decimals)
+    name = unit_name(unit, value, lang)
+    if UNIT_VALUE in name:  # a unit written around its number: "US$12 billion"
+        return name.replace(UNIT_VALUE, number)
+    return f"{number} {name}"
+
+
+UNIT_VALUE = "{value}"
+"""In a unit's name, where the number goes (``VND {value} billion``); a
+name without it follows the number."""
 
 
 APPROXIMATELY = "\u2248"
@@ -168,4 +178,3 @@ def format_time(value: Value, vocabulary: Vocabulary, lang: str) -> str:
         return format_period(value.period, lang)
     assert value.as_of is not None
     return vocabulary.labels["as_of"][lang].replace("{date}", format_date(value.as_of, lang))
-

@@ -75,7 +75,11 @@ def pair_handwritten(docs_dir: Path, names: Sequence[str], reserved: Sequence[st
     for name in sorted(names):
         match = _HANDWRITTEN.match(name)
         if not match:
-            problems.append(Problem(f"{shown}/{name}", 0, 0, "", "expected a page named <name>.vi.md or <name>.en.md, received no language", f"rename it to {name.removesuffix('.md')}.vi.md and add its English twin"))
+            problems.append(
+                Problem(
+                    f"{shown}/{name}", 0, 0, "", "expected a page named <name>.vi.md or <name>.en.md, received no language", f"rename it to {name.removesuffix('.md')}.vi.md and add its English twin"
+                )
+            )
             continue
         if match["lang"] not in LANGUAGES:
             problems.append(Problem(f"{shown}/{name}", 0, 0, "", f"expected the language vi or en, received {match['lang']!r}"))

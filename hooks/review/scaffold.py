@@ -94,6 +94,8 @@ class NewFigure:
     period: str | None = None
     as_of: str | None = None
     qualifier: str | None = None
+    source: str | None = None
+    """The id of a source of data/site.yaml; none: the first (the article)."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,8 @@ def figure_yaml(figure: NewFigure) -> str:
     if (figure.period is None) == (figure.as_of is None):
         raise ScaffoldError("give either a period (for a flow, such as 2023) or an as-of date (for a stock, such as 2023-10), not both")
     time_field, time = ("period", figure.period) if figure.period is not None else ("as_of", figure.as_of)
-    return environment().get_template("figure.yaml.j2").render(
+    template = environment().get_template("figure.yaml.j2")
+    return template.render(
         id=figure.id,
         label_vi=figure.label_vi,
         label_en=figure.label_en,
@@ -121,12 +124,14 @@ def figure_yaml(figure: NewFigure) -> str:
         time_field=time_field,
         time=time,
         qualifier=figure.qualifier,
+        source=figure.source,
         quote=figure.quote,
     )
 
 
 def section_yaml(section: NewSection) -> str:
-    return environment().get_template("section.yaml.j2").render(
+    template = environment().get_template("section.yaml.j2")
+    return template.render(
         id=section.id,
         title_vi=section.title_vi,
         title_en=section.title_en,
@@ -173,7 +178,7 @@ def _reindent(block: str, indent: str) -> str:
         if shift > 0:
             line = " " * shift + line if line.strip() else line
         elif shift < 0:
-            line = line[-shift:] if line[: -shift].strip() == "" else line
+            line = line[-shift:] if line[:-shift].strip() == "" else line
         out.append(line)
     return "".join(out)
 
@@ -242,4 +247,3 @@ def _replace(path: Path, content: str) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-

@@ -48,7 +48,7 @@ def schema_validator(kind: str, schema_dir: Path, display_root: str = "data") ->
     picks up an edited schema. Raises :class:`DataError` for a schema file
     that is missing or not JSON.
     """
-    stamps = []
+    stamps: list[int | None] = []
     for name in SCHEMAS.values():
         try:
             stamps.append((schema_dir / name).stat().st_mtime_ns)
@@ -102,6 +102,16 @@ def _expected(schema: dict[str, Any]) -> str | None:
     return schema.get("x-expected")
 
 
+def _value(error: ValidationError) -> Any:
+    """The schema's value for the failed keyword (``minItems: 1`` → 1)."""
+    return error.validator_value
+
+
+def _instance(error: ValidationError) -> Any:
+    """What the editor wrote where the keyword failed."""
+    return error.instance
+
+
 def _schema_of(error: ValidationError) -> dict[str, Any]:
     return error.schema if isinstance(error.schema, dict) else {}
 
@@ -115,13 +125,13 @@ def _describe(error: ValidationError, document: YamlDocument) -> Iterator[Proble
 
 
 def _additional_properties(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    if not isinstance(error.instance, dict):
+    if not isinstance(_instance(error), dict):
         yield document.problem(key, error.message)
         return
     schema = _schema_of(error)
     known = list(schema.get("properties", {}))
     patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
-    for name in error.instance:
+    for name in _instance(error):
         if name in known or any(p.search(name) for p in patterns):
             continue
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
@@ -130,11 +140,11 @@ def _additional_properties(error: ValidationError, document: YamlDocument, key: 
 
 
 def _required(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    instance = error.instance
+    instance = _instance(error)
     if not isinstance(instance, dict):
         yield document.problem(key, error.message)
         return
-    for name in error.validator_value:
+    for name in _value(error):
         if name in instance:
             continue
         if name in LANGUAGES and any(lang in instance for lang in LANGUAGES):
@@ -149,24 +159,24 @@ def _required(error: ValidationError, document: YamlDocument, key: Key) -> Itera
 
 
 def _type(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+    types = _value(error) if isinstance(_value(error), list) else [_value(error)]
     expected = " or ".join(_TYPE_NAMES[t] for t in types)
-    yield document.problem(key, f"expected {expected}, received {received(error.instance)}", _type_hint(types, error.instance))
+    yield document.problem(key, f"expected {expected}, received {received(_instance(error))}", _type_hint(types, _instance(error)))
 
 
 def _enum(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    instance = error.instance
-    choices = [str(c) for c in error.validator_value]
+    instance = _instance(error)
+    choices = [str(c) for c in _value(error)]
     close = difflib.get_close_matches(str(instance), choices, n=1, cutoff=0.6) if isinstance(instance, str) else []
     hint = f"did you mean {close[0]!r}?" if close else ""
     yield document.problem(key, f"expected one of: {', '.join(choices)}; received {received(instance)}", hint)
 
 
 def _property_names(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    line, column = document.where((*key, error.instance), at_key=True)
+    line, column = document.where((*key, _instance(error)), at_key=True)
     inner = best_match(error.context) if error.context else None
     expected = (_expected(inner.schema) if inner is not None and isinstance(inner.schema, dict) else None) or "a valid name"
-    yield Problem(document.file, line, column, format_path(key), f"expected {expected} as a name, received {error.instance!r}")
+    yield Problem(document.file, line, column, format_path(key), f"expected {expected} as a name, received {_instance(error)!r}")
 
 
 def _one_of(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
@@ -174,12 +184,12 @@ def _one_of(error: ValidationError, document: YamlDocument, key: Key) -> Iterato
     if expected is None and error.context:
         yield from _describe(best_match(error.context), document)
         return
-    yield document.problem(key, f"expected {expected or 'a valid value'}, received {received(error.instance)}")
+    yield document.problem(key, f"expected {expected or 'a valid value'}, received {received(_instance(error))}")
 
 
 def _pattern(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    expected = _expected(_schema_of(error)) or f"text matching {error.validator_value}"
-    yield document.problem(key, f"expected {expected}, received {received(error.instance)}")
+    expected = _expected(_schema_of(error)) or f"text matching {_value(error)}"
+    yield document.problem(key, f"expected {expected}, received {received(_instance(error))}")
 
 
 def _min_length(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
@@ -187,12 +197,12 @@ def _min_length(error: ValidationError, document: YamlDocument, key: Key) -> Ite
 
 
 def _max_length(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    yield document.problem(key, f"expected text of at most {error.validator_value} characters, received {len(error.instance)}")
+    yield document.problem(key, f"expected text of at most {_value(error)} characters, received {len(_instance(error))}")
 
 
 def _min_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    count = error.validator_value
-    yield document.problem(key, f"expected at least {count} item{'s' if count != 1 else ''}, received {len(error.instance)}")
+    count = _value(error)
+    yield document.problem(key, f"expected at least {count} item{'s' if count != 1 else ''}, received {len(_instance(error))}")
 
 
 def _max_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
@@ -201,7 +211,7 @@ def _max_items(error: ValidationError, document: YamlDocument, key: Key) -> Iter
 
 def _unique_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
     seen: set[str] = set()
-    for item in error.instance:
+    for item in _instance(error):
         shown = json.dumps(item, ensure_ascii=False, default=str)
         if shown in seen:
             yield document.problem(key, f"expected no repeated items, received {received(item)} more than once")
@@ -211,7 +221,7 @@ def _unique_items(error: ValidationError, document: YamlDocument, key: Key) -> I
 
 def _bound(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
     bound = "of at least" if error.validator == "minimum" else "of at most"
-    yield document.problem(key, f"expected a number {bound} {error.validator_value}, received {received(error.instance)}")
+    yield document.problem(key, f"expected a number {bound} {_value(error)}, received {received(_instance(error))}")
 
 
 _DESCRIBE: dict[str, Callable[[ValidationError, YamlDocument, Key], Iterator[Problem]]] = {

@@ -174,10 +174,7 @@ def _parts(site: Site, chart: Chart, figures: list[Figure], lang: str) -> tuple[
             whole_value = total
         shares = [number * 100 / whole_value for number in numbers]
         share_labels = [formatting.format_percent_value(_round(share), lang, decimals=SHARE_DECIMALS) for share in shares]
-    marks = [
-        _mark(site, chart, figure, figure.latest, lang, share=share, share_label=share_label)
-        for figure, share, share_label in zip(figures, shares, share_labels)
-    ]
+    marks = [_mark(site, chart, figure, figure.latest, lang, share=share, share_label=share_label) for figure, share, share_label in zip(figures, shares, share_labels, strict=True)]
     left = whole_value - total
     if left > 0:
         remainder = chart.remainder or site.vocabulary.labels["chart_remainder"]
