@@ -107,7 +107,7 @@ def test_a_title_with_markup_shows_as_written_in_the_embed_code(site):
     patched = dataclasses.replace(section, charts=(patched_chart, *section.charts[1:]))
     patched_site = dataclasses.replace(site, sections=tuple(patched if s.id == section.id else s for s in site.sections))
     html = markdown.markdown(render_section(patched_site, patched, "en"), extensions=["tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "pymdownx.superfences"])
-    code = re.search(r'<pre[^>]*>(?:<span></span>)?<code[^>]*>(.*?)</code></pre>', html, re.DOTALL)
+    code = re.search(r"<pre[^>]*>(?:<span></span>)?<code[^>]*>(.*?)</code></pre>", html, re.DOTALL)
     assert code is not None
     shown = unescape(code.group(1)).strip()
     assert shown == str(chart_pages.iframe_code("/en/charts/" + chart.id + "/", '<b>x</b> & "y" *z*'))

@@ -76,7 +76,16 @@ def _trimmed_to_eight(text: str) -> str:
     """The real list, whatever its length, as eight known ids ending with
     the two the cases edit."""
     start, end = _headline_lines(text)
-    ids = ["years-centrally-governed", "electricity-consumption", "industrial-park-enterprises", "industrial-park-workers", "lo-b-investment", "international-agreements", "online-services-total", "online-dossier-share"]
+    ids = [
+        "years-centrally-governed",
+        "electricity-consumption",
+        "industrial-park-enterprises",
+        "industrial-park-workers",
+        "lo-b-investment",
+        "international-agreements",
+        "online-services-total",
+        "online-dossier-share",
+    ]
     return text[:start] + "".join(f"    - {ident}\n" for ident in ids) + text[end:]
 
 
@@ -129,7 +138,7 @@ def test_a_tile_shows_the_hedge_the_label_and_the_period(site: Site, lang: str, 
 def test_each_section_shows_its_own_key_figures_as_tiles(site: Site, lang: str):
     for section in site.sections:
         page = render_section(site, section, lang)
-        links = [line.rsplit("](", 1)[1].rstrip(")") for line in page.splitlines() if line.startswith("-   [<span class=\"figure-tile__value\">")]
+        links = [line.rsplit("](", 1)[1].rstrip(")") for line in page.splitlines() if line.startswith('-   [<span class="figure-tile__value">')]
         assert links == [f"\\#{ident}" for ident in section.key_figures], section.id
 
 

@@ -13,12 +13,16 @@ from __future__ import annotations
 import re
 
 import pytest
+import test_browser
 from playwright.sync_api import Browser, Page
 
 from conftest import DATA
 from review.model import LANGUAGES
 from review.project import load_site
-from test_browser import browser, host  # noqa: F401 - the browser tests' fixtures: chromium, and the built site on localhost
+
+# The browser tests' fixtures: Debian's chromium, and the built site on localhost.
+browser = test_browser.browser
+host = test_browser.host
 
 SITE = load_site(DATA)
 

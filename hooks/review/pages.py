@@ -225,7 +225,17 @@ def _render(template: str, lang: str, site: Site, **context: Any) -> str:
 
 
 def render_section(site: Site, section: Section, lang: str) -> str:
-    return _render("section.md.j2", lang, site, section=section, note_numbers=section.note_numbers(), disputed=disputed_values(site), charts=chart_views(site, section, lang), embeds=chart_pages.embeds(site, section, lang), key_tiles=headlines.section_tiles(site, section))
+    return _render(
+        "section.md.j2",
+        lang,
+        site,
+        section=section,
+        note_numbers=section.note_numbers(),
+        disputed=disputed_values(site),
+        charts=chart_views(site, section, lang),
+        embeds=chart_pages.embeds(site, section, lang),
+        key_tiles=headlines.section_tiles(site, section),
+    )
 
 
 def _computed_decimals(relation: Relation) -> int:

@@ -206,7 +206,7 @@ def _min_items(error: ValidationError, document: YamlDocument, key: Key) -> Iter
 
 
 def _max_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    yield document.problem(key, f"expected at most {error.validator_value} items, received {len(error.instance)}")
+    yield document.problem(key, f"expected at most {_value(error)} items, received {len(_instance(error))}")
 
 
 def _unique_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
