@@ -12,6 +12,7 @@ search index and its own sitemap, from one ``mkdocs build`` or ``mkdocs serve``.
 from __future__ import annotations
 
 import posixpath
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from mkdocs.structure.pages import Page
 
 # Imported here, at module level: MkDocs puts this folder on sys.path only
 # while it imports the hook.
-from review import languages, pages
+from review import languages, pages, serving
 from review.charts.cache import ChartCache
 from review.charts.production import ChartDrawingError, produce
 from review.model import DEFAULT_LANGUAGE, LANGUAGES, Site
@@ -158,7 +159,32 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     server.builder = _keep_last_good_site(server.builder)
+    _not_found_per_language(server, Path(config.site_dir))
     return server
+
+
+def _not_found_per_language(server: LiveReloadServer, site_dir: Path) -> None:
+    """MkDocs' server answers every missing page with ``site/404.html``; a
+    missing English page gets ``site/en/404.html``, as a host does (the
+    choice is review.serving.not_found_page). The server tells its error
+    page only the status, so the requested path is kept per request thread."""
+    requested = threading.local()
+    serve_request = server.serve_request
+
+    def remember(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        requested.path = "/" + environ.get("PATH_INFO", "/").removeprefix(server.mount_path.rstrip("/")).lstrip("/")
+        return serve_request(environ, start_response)
+
+    default = server.error_handler
+
+    def error_page(code: int) -> bytes | None:
+        page = serving.not_found_page(site_dir, getattr(requested, "path", "/"))
+        if code == 404 and page.is_file():
+            return page.read_bytes()
+        return default(code)
+
+    server.set_app(remember)
+    server.error_handler = error_page
 
 
 def _keep_last_good_site(builder: Callable[[], None]) -> Callable[[], None]:

@@ -19,7 +19,6 @@ requirements-dev.txt; the README's test command installs both.
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
