@@ -337,3 +337,28 @@ def test_note_links_are_at_least_24_px(tab: tuple[Page, Watch], host: str, path:
     boxes = page.locator("article a[href^='#note-']").evaluate_all("links => links.map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })")
     assert boxes, "no note links on the page"
     assert all(width >= 24 and height >= 24 for width, height in boxes), boxes
+
+
+def test_section_page_prints_without_navigation(tab: tuple[Page, Watch], host: str):
+    page = open_page(tab, host + "energy/")
+    page.emulate_media(media="print")
+    try:
+        shown = page.evaluate(
+            """() => {
+              const display = selector => [...document.querySelectorAll(selector)].map(el => getComputedStyle(el).display !== 'none');
+              return {
+                chrome: ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.md-top', '.md-search'].flatMap(display),
+                light: display('figure.review-chart img[src$="#only-light"]'),
+                dark: display('figure.review-chart img[src$="#only-dark"]'),
+                tables: display('article table'),
+                content: display('article h1'),
+              };
+            }"""
+        )
+    finally:
+        page.emulate_media(media="screen")
+    assert shown["chrome"] and not any(shown["chrome"])
+    assert shown["light"] and all(shown["light"])
+    assert shown["dark"] and not any(shown["dark"])
+    assert shown["tables"] and all(shown["tables"])
+    assert shown["content"] == [True]
