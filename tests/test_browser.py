@@ -185,6 +185,7 @@ def test_every_page_is_clean_in_both_schemes(built: Build, tab: tuple[Page, Watc
         set_scheme(page, "slate")
         found["axe dark"] = axe_violations(page, COLOUR_RULES)
         set_scheme(page, "default")
+        page.wait_for_load_state("networkidle")  # requests made after "load" too
         found["console"] = list(watch.console)
         found["failed requests"] = list(watch.failed)
         found["other hosts"] = list(watch.foreign)
