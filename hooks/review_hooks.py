@@ -323,16 +323,17 @@ def _build_language(config: MkDocsConfig, state: LanguageBuild, lang: str) -> No
 def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     _expect(getattr(server, "builder", None) is builder, "mkdocs serve's server to rebuild by calling server.builder")
     server.builder = _keep_last_good_site(builder)
-    _not_found_per_language(server, Path(config.site_dir))
+    _not_found_per_language(server)
     return server
 
 
-def _not_found_per_language(server: LiveReloadServer, site_dir: Path) -> None:
+def _not_found_per_language(server: LiveReloadServer) -> None:
     """MkDocs' server answers every missing page with ``site/404.html``; a
     missing English page gets ``site/en/404.html``, as a host does (the
     choice is review.serving.not_found_page). The server tells its error
     page only the status, so the requested path is kept per request thread."""
     _expect(callable(getattr(server, "error_handler", None)) and callable(getattr(server, "set_app", None)), "mkdocs serve's server to answer a missing page with server.error_handler(404)")
+    site_dir = Path(server.root)  # the served folder (config.site_dir may name a staging folder)
     requested = threading.local()
     serve_request = server.serve_request
 
