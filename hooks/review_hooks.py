@@ -52,6 +52,7 @@ from review.charts.production import ChartDrawingError, Production, produce
 from review.model import DEFAULT_LANGUAGE, LANGUAGES
 from review.problems import DataError
 from review.project import Project, load_project
+from review.serving import not_found_page
 
 log = get_plugin_logger(__name__)
 
@@ -338,7 +339,34 @@ def _build_language(config: MkDocsConfig, state: LanguageBuild, lang: str) -> No
 def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     _expect(getattr(server, "builder", None) is builder, "mkdocs serve's server to rebuild by calling server.builder")
     server.builder = _keep_last_good_site(builder)
+    _not_found_per_language(server)
     return server
+
+
+def _not_found_per_language(server: LiveReloadServer) -> None:
+    """MkDocs' server answers every missing page with ``site/404.html``; a
+    missing English page gets ``site/en/404.html``, as a host does (the
+    choice is review.serving.not_found_page). The server tells its error
+    page only the status, so the requested path is kept per request thread."""
+    _expect(callable(getattr(server, "error_handler", None)) and callable(getattr(server, "set_app", None)), "mkdocs serve's server to answer a missing page with server.error_handler(404)")
+    site_dir = Path(server.root)  # the served folder (config.site_dir may name a staging folder)
+    requested = threading.local()
+    serve_request = server.serve_request
+
+    def remember(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        requested.path = "/" + environ.get("PATH_INFO", "/").removeprefix(server.mount_path.rstrip("/")).lstrip("/")
+        return serve_request(environ, start_response)
+
+    default = server.error_handler
+
+    def error_page(code: int) -> bytes | None:
+        page = not_found_page(site_dir, getattr(requested, "path", "/"))
+        if code == 404 and page.is_file():
+            return page.read_bytes()
+        return default(code)
+
+    server.set_app(remember)
+    server.error_handler = error_page
 
 
 def _keep_last_good_site(builder: Callable[[], None]) -> Callable[[], None]:

@@ -67,7 +67,7 @@ def test_chart_appears_on_its_page(built: Build, section_id, chart, lang):
     spec = chart_spec(SITE, chart, lang)
     assert f'<figure class="review-chart" id="chart-{chart.id}">' in page
     for src in (f"../charts/{chart.id}.svg#only-light", f"../charts/{chart.id}.dark.svg#only-dark"):
-        alts = re.findall(rf'<img alt="([^"]*)" loading="lazy" src="{re.escape(src)}" />', page)
+        alts = re.findall(rf'<img alt="([^"]*)" height="\d+" loading="lazy" src="{re.escape(src)}" width="\d+" />', page)
         assert [html.unescape(alt) for alt in alts] == [alt_text(SITE, spec)], src
     for name in ("csv", "svg", "png"):
         assert f'<a download="{chart.id}.{lang}.{name}" href="../charts/{chart.id}.{name}">' in page
@@ -87,6 +87,22 @@ def test_chart_files_exist_in_the_page_language(built: Build, section_id, chart,
     assert chart.title[lang].split()[0] in shown
     assert SITE.vocabulary.labels["chart_source"][lang].split(":")[0] + ":" in shown
     assert SITE.vocabulary.labels["chart_source"][other].split(":")[0] + ":" not in shown
+
+
+@pytest.mark.parametrize(("section_id", "chart", "lang"), CASES)
+def test_images_carry_the_drawing_size(built: Build, section_id, chart, lang):
+    """width and height on <img> are the SVG's own size in CSS pixels, so
+    the page does not shift while the image loads."""
+    page = built.page(lang, f"{section_id}/")
+    folder = built.site_dir / ("" if lang == "vi" else f"{lang}/") / "charts"
+    for name in (f"{chart.id}.svg", f"{chart.id}.dark.svg"):
+        svg = (folder / name).read_text(encoding="utf-8")
+        points = re.search(r'<svg[^>]* width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+        assert points, name
+        expected = [str(round(float(value) * 96 / 72)) for value in points.groups()]
+        img = re.search(rf'<img [^>]*src="\.\./charts/{re.escape(name)}#only-(?:light|dark)"[^>]*>', page)
+        assert img, name
+        assert re.findall(r' (?:height|width)="(\d+)"', img[0]) == expected[::-1], name
 
 
 @pytest.mark.parametrize(("section_id", "chart", "lang"), CASES)

@@ -49,8 +49,13 @@ def test_escaping_keeps_table_cells_intact():
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_renders(site, lang):
     pages = render_pages(site, lang)
-    assert set(pages) == {"index.md", "about.md", *(f"{s.id}.md" for s in site.sections)}
+    charts = [chart.id for section in site.sections for chart in section.charts]
+    assert set(pages) == {"index.md", "about.md", *(f"{s.id}.md" for s in site.sections), *(f"charts/{c}.md" for c in charts)}
     for path, text in pages.items():
+        if path.startswith("charts/"):
+            # A chart's own page asks for the embed template first.
+            front, _, text = text.partition("\n---\n\n")
+            assert front == "---\ntemplate: embed.html\nsearch:\n  exclude: true", path
         assert text.startswith("# "), path
 
 

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -85,6 +86,16 @@ class Server:
         with urllib.request.urlopen(self.url + path, timeout=10) as response:
             return response.read().decode("utf-8")
 
+    def missing(self, path: str) -> tuple[int, str]:
+        """The status and the ``<html lang>`` of the answer to a missing page."""
+        try:
+            urllib.request.urlopen(self.url + path, timeout=10)
+        except urllib.error.HTTPError as error:
+            page = error.read().decode("utf-8")
+            lang = page.split('<html lang="', 1)[1].split('"', 1)[0]
+            return error.code, lang
+        pytest.fail(f"{path} was found")
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)  # what Ctrl+C sends: serve cleans up
@@ -109,6 +120,9 @@ def test_saving_data_rebuilds_and_a_bad_edit_keeps_the_last_good_site(server: Se
     server.wait_for("Serving on", after=0)
     assert "2.956,39 triệu kWh" in server.get("energy/")
     assert "2,956.39 million kWh" in server.get("en/energy/")
+    # A missing page: the 404 page of its language.
+    assert server.missing("no-such-page/") == (404, "vi")
+    assert server.missing("en/no-such-page/") == (404, "en")
 
     # A bad edit: the clear error, no traceback, the last good site still served.
     mark = len(server.lines)

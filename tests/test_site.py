@@ -88,13 +88,19 @@ def test_every_figure_appears_in_the_locale_format(built: Build, site, lang: str
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_home_shows_key_figures_and_timeline(built: Build, site, lang: str):
+def test_home_shows_headline_figures_sections_and_timeline(built: Build, site, lang: str):
     text = visible_text(built.page(lang, ""))
+    for ident in site.headline_figures:
+        figure = site.figures[ident]
+        assert format_value(figure.latest, figure.unit, site.vocabulary, lang) in text
+        assert figure.label[lang] in text
     for section in site.sections:
         assert section.title[lang] in text
+        # Each section shows its own key figures on its own page.
+        page = visible_text(built.page(lang, f"{section.id}/"))
         for ident in section.key_figures:
             figure = site.figures[ident]
-            assert format_value(figure.latest, figure.unit, site.vocabulary, lang) in text
+            assert format_value(figure.latest, figure.unit, site.vocabulary, lang) in page
     for milestone in site.milestones:
         assert milestone.text[lang] in text
 

@@ -87,7 +87,8 @@ def build_site(files: DataFiles, vocabulary: Vocabulary) -> Site:
             for s in site["sources"]
         },
         home_intro=_paragraphs(site["home"]["intro"]),
-        home_titles={k: _text(v) for k, v in site["home"].items() if k != "intro"},
+        home_titles={k: _text(v) for k, v in site["home"].items() if k not in ("intro", "headline_figures")},
+        headline_figures=tuple(site["home"].get("headline_figures", ())),
         about_title=_text(about["title"]),
         about_body=_paragraphs(about["body"]),
         captions_title=_text(about["captions_title"]) if "captions_title" in about else None,

@@ -63,6 +63,7 @@ class _CrossChecks:
         # References that may cross sections.
         for document in self.files.sections.values():
             self.check_references(document)
+        self.check_headlines(self.files.site)
 
     def unique(self, table: dict[str, tuple[YamlDocument, Key]], ident: str, document: YamlDocument, key: Key, what: str) -> None:
         """An id unique across the site."""
@@ -96,6 +97,12 @@ class _CrossChecks:
         for index, source in enumerate(site.data["sources"]):
             if "date" in source and parse_period(source["date"], allow_range=False) is None:
                 self.problems.append(site.problem(("sources", index, "date"), _("expected {expected}, received {received}").format(expected=_(REAL_DATE), received=received(source["date"]))))
+
+    def check_headlines(self, site: YamlDocument) -> None:
+        """The home page's headline figures are figures of some section."""
+        for index, ident in enumerate(site.data["home"].get("headline_figures", [])):
+            if ident not in self.figure_ids:
+                self.problems.append(unknown(site, ("home", "headline_figures", index), "figure", ident, self.figure_ids, ""))
 
     def check_section(self, document: YamlDocument) -> None:
         """What one section's file can be checked for alone, and its ids."""

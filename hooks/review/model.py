@@ -279,6 +279,8 @@ class Site:
     captions_title: Text | None
     captions: tuple[Caption, ...]
     vocabulary: Vocabulary
+    headline_figures: tuple[str, ...] = ()
+    """The figures the home page shows as tiles, by id, in order."""
 
     @property
     def default_source(self) -> Source:

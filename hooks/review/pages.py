@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import formatting, prose, relations
+from . import chart_pages, formatting, headlines, prose, relations
 from .charts.views import chart_views
 from .model import LANGUAGES, Figure, Paragraphs, Period, Relation, Section, Site, Source, Text, Unit, Value
 from .reference import Reference
@@ -225,7 +225,17 @@ def _render(template: str, lang: str, site: Site, **context: Any) -> str:
 
 
 def render_section(site: Site, section: Section, lang: str) -> str:
-    return _render("section.md.j2", lang, site, section=section, note_numbers=section.note_numbers(), disputed=disputed_values(site), charts=chart_views(site, section, lang))
+    return _render(
+        "section.md.j2",
+        lang,
+        site,
+        section=section,
+        note_numbers=section.note_numbers(),
+        disputed=disputed_values(site),
+        charts=chart_views(site, section, lang),
+        embeds=chart_pages.embeds(site, section, lang),
+        key_tiles=headlines.section_tiles(site, section),
+    )
 
 
 def _computed_decimals(relation: Relation) -> int:
@@ -259,8 +269,7 @@ def disputed_values(site: Site) -> dict[tuple[str, int], Relation]:
 
 
 def render_home(site: Site, lang: str) -> str:
-    key_figures = [(section, site.figures[ident]) for section in site.sections for ident in section.key_figures]
-    return _render("home.md.j2", lang, site, key_figures=key_figures)
+    return _render("home.md.j2", lang, site, headline_tiles=headlines.home_tiles(site))
 
 
 def render_about(site: Site, lang: str) -> str:
@@ -276,6 +285,16 @@ def render_reference(site: Site, reference: Reference, lang: str) -> str:
     return _render("reference.md.j2", lang, site, reference=reference, data_files=data_files)
 
 
+def render_chart_pages(site: Site, lang: str) -> dict[str, str]:
+    """Each chart on a page of its own (:mod:`review.chart_pages`)."""
+    out = {}
+    for section in site.sections:
+        for chart in section.charts:
+            view = chart_pages.chart_page(site, chart, lang, section_path(section))
+            out[chart_pages.page_path(chart.id)] = _render(chart_pages.TEMPLATE, lang, site, chart=view, page_template=chart_pages.EMBED_TEMPLATE)
+    return out
+
+
 def render_pages(site: Site, lang: str, reference: Reference | None = None) -> dict[str, str]:
     """Every generated page of one language: docs-relative path → Markdown.
     With ``reference``, the field reference too."""
@@ -283,6 +302,7 @@ def render_pages(site: Site, lang: str, reference: Reference | None = None) -> d
     for section in site.sections:
         pages[section_path(section)] = render_section(site, section, lang)
     pages[ABOUT] = render_about(site, lang)
+    pages.update(render_chart_pages(site, lang))
     if reference is not None:
         pages[REFERENCE] = render_reference(site, reference, lang)
     return pages
@@ -290,7 +310,7 @@ def render_pages(site: Site, lang: str, reference: Reference | None = None) -> d
 
 def generated_paths(site: Site) -> list[str]:
     """The docs-relative paths of every generated page, in any language."""
-    return [HOME, *(section_path(section) for section in site.sections), ABOUT, REFERENCE]
+    return [HOME, *(section_path(section) for section in site.sections), ABOUT, REFERENCE, *chart_pages.page_paths(site)]
 
 
 def navigation(site: Site, lang: str, extra_pages: list[str]) -> list[dict[str, str] | str]:

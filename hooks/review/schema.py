@@ -265,6 +265,10 @@ def _min_items(error: ValidationError, document: YamlDocument, key: Key) -> Iter
     )
 
 
+def _max_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
+    yield document.problem(key, f"expected at most {_value(error)} items, received {len(_instance(error))}")
+
+
 def _unique_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
     seen: set[str] = set()
     for item in _instance(error):
@@ -295,6 +299,7 @@ _DESCRIBE: dict[str, Callable[[ValidationError, YamlDocument, Key], Iterator[Pro
     "minLength": _min_length,
     "maxLength": _max_length,
     "minItems": _min_items,
+    "maxItems": _max_items,
     "uniqueItems": _unique_items,
     "minimum": _bound,
     "maximum": _bound,

@@ -9,12 +9,16 @@ from dataclasses import dataclass
 
 from ..model import Chart, Section, Site
 from .describe import alt_text, description
+from . import style
 from .production import OUTPUTS, csv_uri
+from .render import POINTS, plan
 from .spec import chart_spec
 from .tables import Table, data_table
 
 LIGHT_ONLY = "#only-light"
 DARK_ONLY = "#only-dark"
+CSS_PIXELS_PER_POINT = 96 / 72
+"""A CSS pixel is 1/96 inch and a point 1/72 inch."""
 """Material for MkDocs shows an image whose address ends in ``#only-light``
 only in the light scheme, and one ending in ``#only-dark`` only in the dark
 (slate) scheme, following the reader's palette toggle."""
@@ -35,6 +39,10 @@ class ChartView:
     csv: str
     download_name: str
     """The downloaded file's name without extension: ``<chart>.<lang>``."""
+    width: int
+    height: int
+    """The drawing's size in CSS pixels, for the ``<img>`` attributes, so
+    that the browser reserves the room before the image arrives."""
 
 
 def chart_view(site: Site, chart: Chart, lang: str) -> ChartView:
@@ -52,6 +60,8 @@ def chart_view(site: Site, chart: Chart, lang: str) -> ChartView:
         png=light_png,
         csv=csv_uri(chart.id),
         download_name=f"{chart.id}.{lang}",
+        width=round(style.WIDTH * POINTS * CSS_PIXELS_PER_POINT),
+        height=round(plan(spec).height * CSS_PIXELS_PER_POINT),
     )
 
 

@@ -1,0 +1,365 @@
+"""The built site in a real browser: Debian's chromium, headless, driven by
+Playwright, against the site served on localhost with gzip as a host serves
+it (review.serving). One build, one server, one browser and one tab for the
+whole module; every page of both languages is loaded once and checked in
+the light and the dark scheme:
+
+- no console error, no failing request, no request to another host;
+- every chart image (light and dark) loads and decodes;
+- axe-core reports no violation.
+
+And: the language switch lands on the same page; search finds, in each
+language, that language's pages only, with or without diacritics; the
+worker's ranking rules hold on constructed documents; a missing page gets
+its language's 404; keyboard focus is visible; note links are 24 × 24 px.
+
+Needs `chromium` (Debian package, /usr/bin/chromium) and the pinned
+requirements-dev.txt; the README's test command installs both.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, sync_playwright
+
+from review.serving import serve
+from conftest import ROOT, Build
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+AXE = files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+WORKER = ROOT / "content" / "assets" / "javascripts" / "search-worker.js"
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every page of the built site, as a path from the root (``/en/energy/``)."""
+    found = []
+    for index in site_dir.rglob("index.html"):
+        folder = index.parent.relative_to(site_dir).as_posix()
+        found.append("/" if folder == "." else f"/{folder}/")
+    return sorted(found)
+
+
+@dataclass
+class Watch:
+    """What a page did while it loaded."""
+
+    origin: str
+    console: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type in ("error", "warning"):
+            self.console.append(f"{message.type}: {message.text}")
+
+    def on_request(self, request: Request) -> None:
+        if not request.url.startswith(self.origin) and not request.url.startswith(("data:", "blob:")):
+            self.foreign.append(request.url)
+
+    def on_response(self, response) -> None:  # type: ignore[no-untyped-def]
+        if response.status >= 400:
+            self.failed.append(f"{response.status} {response.url}")
+
+    def on_failed(self, request: Request) -> None:
+        self.failed.append(f"{request.failure} {request.url}")
+
+    def clear(self) -> None:
+        self.console.clear()
+        self.failed.clear()
+        self.foreign.clear()
+
+
+@pytest.fixture(scope="module")
+def host(built: Build) -> Iterator[str]:
+    with serve(built.site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def watched_tab(context: BrowserContext, host: str) -> tuple[Page, Watch]:
+    page = context.new_page()
+    watch = Watch(host.rstrip("/"))
+    page.on("console", watch.on_console)
+    page.on("pageerror", lambda error: watch.console.append(f"pageerror: {error}"))
+    page.on("request", watch.on_request)
+    page.on("response", watch.on_response)
+    page.on("requestfailed", watch.on_failed)
+    return page, watch
+
+
+@pytest.fixture(scope="module")
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def tab(context: BrowserContext, host: str) -> tuple[Page, Watch]:
+    return watched_tab(context, host)
+
+
+def open_page(tab: tuple[Page, Watch], url: str) -> Page:
+    page, watch = tab
+    watch.clear()
+    page.goto(url, wait_until="load")
+    return page
+
+
+def set_scheme(page: Page, scheme: str) -> None:
+    """Switch Material's palette as its toggle does."""
+    page.evaluate(
+        """async scheme => {
+          const body = document.body;
+          body.setAttribute('data-md-color-switching', '');  // no colour transitions
+          body.setAttribute('data-md-color-scheme', scheme);
+          getComputedStyle(body).color;  // applies the new scheme's styles now
+          body.removeAttribute('data-md-color-switching');
+        }""",
+        scheme,
+    )
+
+
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+"""The axe-core rules that depend on colours: all the dark scheme changes."""
+
+
+def axe_violations(page: Page, rules: list[str] | None = None) -> list[str]:
+    """axe-core's violations on the page, as ``rule: targets`` lines: every
+    rule, or only ``rules``."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE)
+    options = {"resultTypes": ["violations"], **({"runOnly": {"type": "rule", "values": rules}} if rules else {})}
+    return list(page.evaluate("async options => (await axe.run(document, options)).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '))", options))
+
+
+def chart_images_that_fail(page: Page) -> list[str]:
+    """Loads every chart image of the page (both schemes, lazy or not) and
+    returns those that do not decode."""
+    return page.evaluate(
+        """async () => {
+          const srcs = [...document.querySelectorAll('figure.review-chart img')].map(img => img.src);
+          const bad = [];
+          for (const src of srcs) {
+            const image = new Image();
+            image.src = src;
+            try { await image.decode(); if (!image.naturalWidth) bad.push(src); } catch (error) { bad.push(src); }
+          }
+          return bad;
+        }"""
+    )
+
+
+def test_every_page_is_clean_in_both_schemes(built: Build, tab: tuple[Page, Watch], host: str):
+    """Every page the build wrote, both languages: loaded once and checked in
+    the light scheme with every axe-core rule, then switched to the dark
+    scheme and checked with the rules that depend on colour (the structure
+    is the same; a full second run would double the suite's slowest part)."""
+    pages = site_pages(built.site_dir)
+    assert "/" in pages and "/en/energy/" in pages
+    problems: dict[str, dict[str, list[str]]] = {}
+    page, watch = tab
+    for path in pages:
+        open_page(tab, host.rstrip("/") + path)
+        lang = page.evaluate("document.documentElement.lang")
+        found = {
+            "lang": [] if lang == ("en" if path.startswith("/en/") else "vi") else [f"<html lang={lang!r}>"],
+            "chart images": chart_images_that_fail(page),
+            "axe light": axe_violations(page),
+        }
+        set_scheme(page, "slate")
+        found["axe dark"] = axe_violations(page, COLOUR_RULES)
+        set_scheme(page, "default")
+        page.wait_for_load_state("networkidle")  # requests made after "load" too
+        found["console"] = list(watch.console)
+        found["failed requests"] = list(watch.failed)
+        found["other hosts"] = list(watch.foreign)
+        found = {kind: items for kind, items in found.items() if items}
+        if found:
+            problems[path] = found
+    assert problems == {}
+
+
+@pytest.mark.parametrize(
+    ("start", "lang", "expected"),
+    [
+        pytest.param("/energy/", "en", "/en/energy/", id="vi-to-en-section"),
+        pytest.param("/en/energy/", "vi", "/energy/", id="en-to-vi-section"),
+        pytest.param("/", "en", "/en/", id="vi-to-en-home"),
+        pytest.param("/en/reference/", "vi", "/reference/", id="en-to-vi-reference"),
+    ],
+)
+def test_language_switch_lands_on_the_same_page(tab: tuple[Page, Watch], host: str, start: str, lang: str, expected: str):
+    page = open_page(tab, host.rstrip("/") + start)
+    page.locator(".md-header .md-select > button").hover()
+    with page.expect_navigation():
+        page.locator(f".md-select__link[hreflang={lang}]").click()
+    assert urlsplit(page.url).path == expected
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert tab[1].failed == []
+
+
+def search_results(page: Page, query: str) -> list[str]:
+    """Types ``query`` into Material's search box of a freshly opened page;
+    returns the result pages' paths, best first."""
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially(query)
+    placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
+    page.wait_for_function("placeholder => document.querySelector('.md-search-result__meta').textContent.trim() !== placeholder", arg=placeholder)
+    links = page.locator(".md-search-result__item").evaluate_all("items => items.map(item => new URL(item.querySelector('a').href).pathname)")
+    return list(links)
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "expected"),
+    [
+        pytest.param("/", "năng lượng", "/energy/", id="vi-with-diacritics"),
+        pytest.param("/", "nang luong", "/energy/", id="vi-without-diacritics"),
+        pytest.param("/", "dien mat troi", "/energy/", id="vi-d-for-đ"),
+        pytest.param("/", "can tho", "/", id="vi-can-tho"),
+        pytest.param("/en/", "solar", "/en/energy/", id="en-solar"),
+        pytest.param("/en/", "industrial parks", "/en/industry/", id="en-industrial-parks"),
+    ],
+)
+def test_search_finds_pages_of_its_language_only(tab: tuple[Page, Watch], host: str, start: str, query: str, expected: str):
+    page = open_page(tab, host.rstrip("/") + start)
+    found = search_results(page, query)
+    assert expected in found, found
+    english = [path.startswith("/en/") for path in found]
+    assert english == [start.startswith("/en/")] * len(found), found
+    assert tab[1].console == [] and tab[1].failed == []
+
+
+WORKER_DOCS = [
+    {"location": "tones/", "title": "Trang A", "text": "<p>Giá nâng lên.</p>"},
+    {"location": "exact/", "title": "Trang B", "text": "<p>Năng lượng sạch.</p>"},
+    {"location": "plain/", "title": "Trang C", "text": "<p>Nang is a plain word here.</p>"},
+    {"location": "dien/", "title": "Điện", "text": "<p>Điện mặt trời mái nhà.</p>"},
+    {"location": "dien/#mai-nha", "title": "Mái nhà", "text": "<p>Điện mặt trời.</p>"},
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "found"),
+    [
+        pytest.param("năng", "exact/", {"exact/", "tones/", "plain/"}, id="typed-diacritics-rank-first"),
+        pytest.param("nâng", "tones/", {"exact/", "tones/", "plain/"}, id="other-tone-ranks-first"),
+        pytest.param("nang", "plain/", {"exact/", "tones/", "plain/"}, id="plain-word-ranks-first-without-diacritics"),
+        pytest.param("năng lượng", "exact/", {"exact/", "tones/", "plain/"}, id="all-words-rank-before-some"),
+        pytest.param("dien mat troi", "dien/", {"dien/"}, id="d-finds-đ"),
+        pytest.param("ĐIỆN", "dien/", {"dien/"}, id="upper-case"),
+        pytest.param("nhà", "dien/", {"dien/"}, id="section-grouped-under-its-page"),
+        pytest.param("xyz", None, set(), id="nothing"),
+        pytest.param("  ", None, set(), id="blank"),
+    ],
+)
+def test_search_worker_ranking(tab: tuple[Page, Watch], host: str, query: str, first: str | None, found: set[str]):
+    """The worker's rules on constructed documents: every word is compared
+    folded (no marks, đ as d), and words typed exactly as written rank first."""
+    page, _ = tab
+    if urlsplit(page.url).netloc != urlsplit(host).netloc:
+        open_page(tab, host)
+    groups = page.evaluate(
+        """async ([url, docs, query]) => {
+          const worker = new Worker(url);
+          const answer = message => new Promise(done => { worker.onmessage = event => done(event.data); worker.postMessage(message); });
+          await answer({type: 0, data: {config: {}, docs, options: {}}});
+          const result = await answer({type: 2, data: query});
+          worker.terminate();
+          return result.data.items.map(group => group.map(item => item.location));
+        }""",
+        [host + "assets/javascripts/search-worker.js", WORKER_DOCS, query],
+    )
+    pages = [next(location for location in group if "#" not in location) for group in groups]
+    assert (pages[0] if pages else None) == first
+    assert sorted(pages) == sorted(found)
+    for group in groups:
+        assert len({location.split("#")[0] for location in group}) == 1
+
+
+def test_search_worker_marks_matches(tab: tuple[Page, Watch], host: str):
+    page, _ = tab
+    if urlsplit(page.url).netloc != urlsplit(host).netloc:
+        open_page(tab, host)
+    text = page.evaluate(
+        """async ([url, docs]) => {
+          const worker = new Worker(url);
+          const answer = message => new Promise(done => { worker.onmessage = event => done(event.data); worker.postMessage(message); });
+          await answer({type: 0, data: {config: {}, docs, options: {}}});
+          const result = await answer({type: 2, data: 'nang luong'});
+          worker.terminate();
+          return result.data.items[0][0].text;
+        }""",
+        [host + "assets/javascripts/search-worker.js", WORKER_DOCS[1:2]],
+    )
+    assert text == "<p><mark data-md-highlight>Năng</mark> <mark data-md-highlight>lượng</mark> sạch.</p>"
+
+
+@pytest.mark.parametrize(("path", "lang"), [pytest.param("/no-such-page/", "vi", id="vi"), pytest.param("/en/no-such-page/", "en", id="en")])
+def test_missing_page_shows_its_language_404(tab: tuple[Page, Watch], host: str, path: str, lang: str):
+    page, _ = tab
+    response = page.goto(host.rstrip("/") + path)
+    assert response is not None and response.status == 404
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert "404" in page.locator("h1").inner_text()
+
+
+def test_keyboard_focus_is_visible(tab: tuple[Page, Watch], host: str):
+    page = open_page(tab, host + "energy/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("(() => { const el = document.activeElement; const s = getComputedStyle(el); return [el.classList.contains('md-skip'), s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+    assert focused[0] is True  # the skip link comes first
+    assert focused[1] == "solid" and focused[2] >= 2
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+        assert style[0] == "solid" and style[1] >= 2
+
+
+@pytest.mark.parametrize("path", ["/energy/", "/en/energy/", "/industry/", "/en/industry/"])
+def test_note_links_are_at_least_24_px(tab: tuple[Page, Watch], host: str, path: str):
+    page = open_page(tab, host.rstrip("/") + path)
+    boxes = page.locator("article a[href^='#note-']").evaluate_all("links => links.map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })")
+    assert boxes, "no note links on the page"
+    assert all(width >= 24 and height >= 24 for width, height in boxes), boxes
+
+
+def test_section_page_prints_without_navigation(tab: tuple[Page, Watch], host: str):
+    page = open_page(tab, host + "energy/")
+    page.emulate_media(media="print")
+    try:
+        shown = page.evaluate(
+            """() => {
+              const display = selector => [...document.querySelectorAll(selector)].map(el => getComputedStyle(el).display !== 'none');
+              return {
+                chrome: ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.md-top', '.md-search'].flatMap(display),
+                light: display('figure.review-chart img[src$="#only-light"]'),
+                dark: display('figure.review-chart img[src$="#only-dark"]'),
+                tables: display('article table'),
+                content: display('article h1'),
+              };
+            }"""
+        )
+    finally:
+        page.emulate_media(media="screen")
+    assert shown["chrome"] and not any(shown["chrome"])
+    assert shown["light"] and all(shown["light"])
+    assert shown["dark"] and not any(shown["dark"])
+    assert shown["tables"] and all(shown["tables"])
+    assert shown["content"] == [True]

@@ -1,0 +1,175 @@
+"""What a reader sees, in a real browser (Debian's chromium, headless, driven
+by Playwright; nothing is downloaded): the home page fits a phone, a figure's
+link control works from the keyboard, and a chart's embed code, pasted into
+another page, shows the chart with no console error, in both languages and
+both colour schemes.
+
+Uses the fixtures of tests/test_browser.py: Debian's chromium, and the
+built site served on localhost by ``review.serving``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import test_browser
+from playwright.sync_api import Browser, Page
+
+from conftest import DATA
+from review.model import LANGUAGES
+from review.project import load_site
+
+# The browser tests' fixtures: Debian's chromium, and the built site on localhost.
+browser = test_browser.browser
+host = test_browser.host
+
+SITE = load_site(DATA)
+
+PHONE = {"width": 390, "height": 844}
+"""A common phone's viewport, in CSS pixels."""
+HOME_MAX_HEIGHT = 3500
+"""The home page's whole height on that phone, at most."""
+SECTIONS_WITHIN_SCREENS = 2
+"""The home page reaches its sections within this many phone screens."""
+
+
+def _prefix(lang: str) -> str:
+    return "" if lang == "vi" else f"{lang}/"
+
+
+def _errors(page: Page) -> list[str]:
+    """Console errors and uncaught exceptions of the page and its frames, from now on."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(f"{message.type}: {message.text}") if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
+    return errors
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_home_page_fits_a_phone(browser: Browser, host: str, lang: str):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors = _errors(page)
+    page.goto(host + _prefix(lang), wait_until="load")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    title = SITE.home_titles["sections_title"][lang]
+    sections = page.locator("h2", has_text=title).evaluate("h => h.getBoundingClientRect().top + window.scrollY")
+    tiles = page.locator(".figure-tiles li").evaluate_all("items => items.map(i => Math.round(i.getBoundingClientRect().top))")
+    context.close()
+    assert height <= HOME_MAX_HEIGHT, f"the home page is {height} px tall on a {PHONE['width']} px phone"
+    assert sections <= SECTIONS_WITHIN_SCREENS * PHONE["height"], f"the sections start at {sections} px"
+    assert width <= PHONE["width"], "the page scrolls sideways"
+    # The headline figures, two per row.
+    assert len(tiles) == len(SITE.headline_figures)
+    assert [tiles[i] == tiles[i + 1] for i in range(0, len(tiles) - 1, 2)] == [True] * (len(tiles) // 2)
+    assert len(set(tiles)) == (len(tiles) + 1) // 2
+    assert errors == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_figures_link_copies_its_address_from_the_keyboard(browser: Browser, host: str, lang: str):
+    figure = SITE.figures[SITE.headline_figures[0]] if SITE.headline_figures else SITE.sections[0].figures[0]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors = _errors(page)
+    url = f"{host}{_prefix(lang)}{figure.section}/"
+    page.goto(url, wait_until="load")
+    link = page.locator(f"a.figure-link#{figure.id}")
+    link.focus()
+    assert page.evaluate("document.activeElement.id") == figure.id
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('review-link-status')?.textContent")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    status = page.evaluate("document.getElementById('review-link-status').textContent")
+    hash_ = page.evaluate("location.hash")
+    context.close()
+    assert copied == f"{url}#{figure.id}"
+    assert hash_ == f"#{figure.id}"
+    assert status == SITE.vocabulary.labels["link_copied"][lang]
+    assert errors == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_embed_code_copies_from_its_button(browser: Browser, host: str, lang: str):
+    chart = next(chart for section in SITE.sections for chart in section.charts)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors = _errors(page)
+    page.goto(f"{host}{_prefix(lang)}{chart.section}/", wait_until="load")
+    block = page.locator(f"#chart-{chart.id} ~ details.chart-embed").first
+    block.locator("summary").click()
+    button = block.locator("button.chart-embed-copy")
+    name = button.evaluate("b => b.textContent")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('review-link-status')?.textContent")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    status = page.evaluate("document.getElementById('review-link-status').textContent")
+    code = block.locator(".chart-embed-code code").text_content() or ""
+    context.close()
+    labels = SITE.vocabulary.labels
+    assert name == labels["embed_copy"][lang]
+    assert copied == code.strip()
+    assert f'<iframe src="{host}{_prefix(lang)}charts/{chart.id}/"' in copied
+    assert status == labels["embed_copied"][lang]
+    assert errors == []
+
+
+@pytest.fixture(scope="module")
+def embed_codes(browser: Browser, host: str) -> dict[str, dict[str, str]]:
+    """The embed code of every chart, as its section page offers it to the
+    reader (after the page's script made its address absolute), by language
+    and chart id."""
+    codes: dict[str, dict[str, str]] = {}
+    context = browser.new_context()
+    page = context.new_page()
+    for lang in LANGUAGES:
+        codes[lang] = {}
+        for section in SITE.sections:
+            if not section.charts:
+                continue
+            page.goto(f"{host}{_prefix(lang)}{section.id}/", wait_until="load")
+            for chart in section.charts:
+                codes[lang][chart.id] = page.locator(f"#chart-{chart.id} ~ details.chart-embed .chart-embed-code code").first.text_content() or ""
+    context.close()
+    return codes
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_embed_code_points_at_the_charts_own_page(embed_codes: dict[str, dict[str, str]], host: str, lang: str):
+    for section in SITE.sections:
+        for chart in section.charts:
+            src = re.search(r'<iframe src="([^"]+)"', embed_codes[lang][chart.id])
+            assert src and src.group(1) == f"{host}{_prefix(lang)}charts/{chart.id}/", chart.id
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_embedded_charts_show_in_iframes_without_console_errors(browser: Browser, embed_codes: dict[str, dict[str, str]], lang: str, scheme: str):
+    """Every chart's code pasted into another page: each iframe shows its
+    chart in the reader's scheme, without the site's header, and nothing
+    logs an error."""
+    charts = [chart for section in SITE.sections for chart in section.charts]
+    context = browser.new_context(viewport={"width": 900, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    errors = _errors(page)
+    body = "".join(embed_codes[lang][chart.id] for chart in charts)
+    page.set_content(f"<!doctype html><html lang='en'><title>Another site</title><body>{body}</body></html>", wait_until="load")
+    shown: dict[str, tuple[bool, bool, bool]] = {}
+    for index, chart in enumerate(charts):
+        page.locator("iframe").nth(index).scroll_into_view_if_needed()
+        frame = page.frame_locator("iframe").nth(index)
+        light, dark = f"{chart.id}.svg#only-light", f"{chart.id}.dark.svg#only-dark"
+        want, other = (light, dark) if scheme == "light" else (dark, light)
+        image = frame.locator(f'figure.review-chart img[src$="{want}"]')
+        image.wait_for(state="visible")
+        loaded = image.evaluate("img => img.complete && img.naturalWidth > 0 && img.getBoundingClientRect().width > 0")
+        shown[chart.id] = (loaded, frame.locator(f'figure.review-chart img[src$="{other}"]').is_visible(), frame.locator("header.md-header").is_visible())
+    page.wait_for_timeout(200)
+    context.close()
+    assert shown == {chart.id: (True, False, False) for chart in charts}
+    assert errors == []
