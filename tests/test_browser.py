@@ -217,11 +217,13 @@ def test_language_switch_lands_on_the_same_page(tab: tuple[Page, Watch], host: s
 def search_results(page: Page, query: str) -> list[str]:
     """Types ``query`` into Material's search box of a freshly opened page;
     returns the result pages' paths, best first."""
+    meta = page.locator(".md-search-result__meta")
+    waiting = [meta.inner_text().strip()]  # "Initializing search", until the worker is ready
+    waiting.append(page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"))
     box = page.locator(".md-search__input")
     box.click()
     box.press_sequentially(query)
-    placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
-    page.wait_for_function("placeholder => document.querySelector('.md-search-result__meta').textContent.trim() !== placeholder", arg=placeholder)
+    page.wait_for_function("waiting => !waiting.includes(document.querySelector('.md-search-result__meta').textContent.trim())", arg=waiting)
     links = page.locator(".md-search-result__item").evaluate_all("items => items.map(item => new URL(item.querySelector('a').href).pathname)")
     return list(links)
 
