@@ -254,6 +254,8 @@ WORKER_DOCS = [
     {"location": "plain/", "title": "Trang C", "text": "<p>Nang is a plain word here.</p>"},
     {"location": "dien/", "title": "Điện", "text": "<p>Điện mặt trời mái nhà.</p>"},
     {"location": "dien/#mai-nha", "title": "Mái nhà", "text": "<p>Điện mặt trời.</p>"},
+    {"location": "", "title": "Trang chủ", "text": "<p>Mở đầu.</p>"},
+    {"location": "#cac-phan", "title": "Các phần", "text": "<p>Phần ghép.</p>"},
 ]
 
 
@@ -267,6 +269,7 @@ WORKER_DOCS = [
         pytest.param("dien mat troi", "dien/", {"dien/"}, id="d-finds-đ"),
         pytest.param("ĐIỆN", "dien/", {"dien/"}, id="upper-case"),
         pytest.param("nhà", "dien/", {"dien/"}, id="section-grouped-under-its-page"),
+        pytest.param("ghép", "", {""}, id="home-section-grouped-under-home"),
         pytest.param("xyz", None, set(), id="nothing"),
         pytest.param("  ", None, set(), id="blank"),
     ],
