@@ -217,11 +217,13 @@ def test_language_switch_lands_on_the_same_page(tab: tuple[Page, Watch], host: s
 def search_results(page: Page, query: str) -> list[str]:
     """Types ``query`` into Material's search box of a freshly opened page;
     returns the result pages' paths, best first."""
+    meta = page.locator(".md-search-result__meta")
+    waiting = [meta.inner_text().strip()]  # "Initializing search", until the worker is ready
+    waiting.append(page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"))
     box = page.locator(".md-search__input")
     box.click()
     box.press_sequentially(query)
-    placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
-    page.wait_for_function("placeholder => document.querySelector('.md-search-result__meta').textContent.trim() !== placeholder", arg=placeholder)
+    page.wait_for_function("waiting => !waiting.includes(document.querySelector('.md-search-result__meta').textContent.trim())", arg=waiting)
     links = page.locator(".md-search-result__item").evaluate_all("items => items.map(item => new URL(item.querySelector('a').href).pathname)")
     return list(links)
 
@@ -252,6 +254,8 @@ WORKER_DOCS = [
     {"location": "plain/", "title": "Trang C", "text": "<p>Nang is a plain word here.</p>"},
     {"location": "dien/", "title": "Điện", "text": "<p>Điện mặt trời mái nhà.</p>"},
     {"location": "dien/#mai-nha", "title": "Mái nhà", "text": "<p>Điện mặt trời.</p>"},
+    {"location": "", "title": "Trang chủ", "text": "<p>Mở đầu.</p>"},
+    {"location": "#cac-phan", "title": "Các phần", "text": "<p>Phần ghép.</p>"},
 ]
 
 
@@ -265,6 +269,7 @@ WORKER_DOCS = [
         pytest.param("dien mat troi", "dien/", {"dien/"}, id="d-finds-đ"),
         pytest.param("ĐIỆN", "dien/", {"dien/"}, id="upper-case"),
         pytest.param("nhà", "dien/", {"dien/"}, id="section-grouped-under-its-page"),
+        pytest.param("ghép", "", {""}, id="home-section-grouped-under-home"),
         pytest.param("xyz", None, set(), id="nothing"),
         pytest.param("  ", None, set(), id="blank"),
     ],

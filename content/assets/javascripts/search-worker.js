@@ -116,7 +116,7 @@ function search(query) {
   var groups = new Map()
   hits.forEach(function (hit) {
     var doc = hit.entry.doc
-    var page = hit.entry.parent || doc.location
+    var page = hit.entry.parent !== null ? hit.entry.parent : doc.location  // the home page is ""
     var item = {
       location: doc.location,
       title: highlight(doc.title, terms),
