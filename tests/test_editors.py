@@ -27,7 +27,7 @@ NEW_SOURCE = """\
     citation:
       vi: "Báo cáo ngành điện thành phố Cần Thơ năm 2024"
       en: "Cần Thơ power sector report, 2024"
-    url: https://example.org/can-tho-power-2024
+    url: https://example.org/scaffold-test-report
     accessed: "2024-05-20"
 """
 
@@ -63,7 +63,7 @@ def test_a_value_from_a_new_source_is_valid_and_names_its_source(data_copy: Path
     site = load_site(data_copy)
     figure = site.figures["electricity-consumption"]
     assert [(v.value, v.source) for v in figure.values][-1] == (Decimal("3105.2"), "scaffold-test-report")
-    assert site.sources["scaffold-test-report"].url == "https://example.org/can-tho-power-2024"
+    assert site.sources["scaffold-test-report"].url == "https://example.org/scaffold-test-report"
     assert figure.values[0].source == "article"
 
 
@@ -112,7 +112,7 @@ def test_new_figure_refuses_an_unknown_source(data_copy: Path):
         pytest.param(
             NEW_SOURCE.replace('    accessed: "2024-05-20"\n', ""),
             [
-                "data/site.yaml:{    url: https://example.org/can-tho-power-2024}:5: sources[#scaffold-test-report].url: expected accessed (the date the address was read) with url, received url 'https://example.org/can-tho-power-2024' alone (add accessed: 2024-05-20, the day you read the page)"
+                "data/site.yaml:{    url: https://example.org/scaffold-test-report}:5: sources[#scaffold-test-report].url: expected accessed (the date the address was read) with url, received url 'https://example.org/scaffold-test-report' alone (add accessed: 2024-05-20, the day you read the page)"
             ],
             id="url-without-access-date",
         ),
@@ -122,7 +122,7 @@ def test_new_figure_refuses_an_unknown_source(data_copy: Path):
             id="no-citation",
         ),
         pytest.param(
-            NEW_SOURCE.replace("    url: https://example.org/can-tho-power-2024\n", "    url: example.org/report\n"),
+            NEW_SOURCE.replace("    url: https://example.org/scaffold-test-report\n", "    url: example.org/report\n"),
             ["data/site.yaml:{    url: example.org/report}:10: sources[#scaffold-test-report].url: expected a web address starting with https:// or http://, received 'example.org/report'"],
             id="address-without-scheme",
         ),
@@ -237,8 +237,8 @@ def test_a_newer_value_shows_everywhere_and_the_article_keeps_its_number(edited_
 @pytest.mark.parametrize(
     ("lang", "cited"),
     [
-        pytest.param("vi", "Báo cáo ngành điện thành phố Cần Thơ năm 2024, https://example.org/can-tho-power-2024 (truy cập ngày 20/5/2024)", id="vi"),
-        pytest.param("en", "Cần Thơ power sector report, 2024, https://example.org/can-tho-power-2024 (accessed 20 May 2024)", id="en"),
+        pytest.param("vi", "Báo cáo ngành điện thành phố Cần Thơ năm 2024, https://example.org/scaffold-test-report (truy cập ngày 20/5/2024)", id="vi"),
+        pytest.param("en", "Cần Thơ power sector report, 2024, https://example.org/scaffold-test-report (accessed 20 May 2024)", id="en"),
     ],
 )
 def test_the_about_page_cites_the_new_source_with_its_address_and_access_date(edited_build: Path, lang: str, cited: str):
