@@ -31,13 +31,13 @@ def test_synthetic_data_repeats_every_section_validly(small_project: Path, tmp_p
 def test_a_small_benchmark_run_reports_every_measure(tmp_path: Path):
     project = copy_project(tmp_path / "project", fixture=True)
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "benchmark.py"), "--project", str(project), "--scales", "2", "--runs", "1", "--cold-runs", "1"],
+        [sys.executable, str(ROOT / "scripts" / "benchmark.py"), "--project", str(project), "--scales", "1", "--runs", "1", "--cold-runs", "1"],
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert result.returncode == 0, result.stderr
-    rows = [line.split(" | ") for line in result.stdout.splitlines() if line.startswith("| 2× ")]
+    rows = [line.split(" | ") for line in result.stdout.splitlines() if line.startswith("| 1× ")]
     assert [row[3] for row in rows] == ["floor (1 runs)", "warm (1 runs)", "cold (1 runs)", "edit (1 runs)"]
-    assert {row[1] for row in rows} == {"2"}  # sections: the fixture's one, twice
+    assert {row[1] for row in rows} == {"1"}  # sections: the fixture's one
     assert all(float(row[4]) > 0 and float(row[6]) > 0 for row in rows)
