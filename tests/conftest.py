@@ -1,16 +1,24 @@
-"""Shared fixtures: the project's paths, the real data's model and one
-whole-site build that many tests read; and the line numbers of the real
-data, found by the text that stands there."""
+"""Shared fixtures and helpers, one per job: the project's paths, the real
+data's model, one whole-site build that many tests read, copies of the real
+project and of the small fixture project (tests/fixtures/project/), an edit
+of a file, and the line numbers of data, found by the text that stands there.
+
+Every copy of the project draws its charts into one shared cache, the
+project's own ``.cache/charts/`` (through ``REVIEW_CHART_CACHE``, which the
+builds and served sites of the copies inherit): a chart is drawn once per
+test run at most, not once per copy."""
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from review.model import Site
 from review.project import load_site
@@ -18,6 +26,10 @@ from review.project import load_site
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SOURCE = DATA / "sources" / "can-tho-20-nam.vi.txt"  # declared in data/site.yaml (sources[0].text_file)
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
+"""A small project: one section, two charts, one hand-written page."""
+
+os.environ.setdefault("REVIEW_CHART_CACHE", str(ROOT / ".cache" / "charts"))
 
 
 @pytest.fixture(scope="session")
@@ -68,12 +80,23 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return Build(site_dir, warnings)
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of what MkDocs reads: mkdocs.yml, hooks/, content/ and data/."""
+def copy_project(target: Path, *, fixture: bool = False) -> Path:
+    """A copy of what MkDocs reads: mkdocs.yml, hooks/, content/ and data/;
+    with ``fixture``, the small project's data/ and pages instead of the
+    real ones (with the real schema, vocabulary and assets)."""
     target.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    for name in ("hooks", "content", "data"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(ROOT / "hooks", target / "hooks", ignore=ignore)
+    if not fixture:
+        shutil.copytree(ROOT / "content", target / "content", ignore=ignore)
+        shutil.copytree(DATA, target / "data", ignore=ignore)
+        return target
+    shutil.copytree(FIXTURE / "content", target / "content")
+    shutil.copytree(ROOT / "content" / "assets", target / "content" / "assets")
+    shutil.copytree(FIXTURE / "data", target / "data")
+    shutil.copytree(DATA / "schema", target / "data" / "schema")
+    shutil.copy(DATA / "vocabulary.yaml", target / "data" / "vocabulary.yaml")
     return target
 
 
@@ -81,6 +104,13 @@ def copy_project(target: Path) -> Path:
 def project_copy(tmp_path: Path) -> Path:
     """A writable copy of the project, for tests that build or serve it."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def small_project(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture project, for tests that build
+    or serve a project and break it."""
+    return copy_project(tmp_path / "project", fixture=True)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -98,6 +128,10 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+# ``figures[#solar-capacity]``: the index of the item with that id, so that
+# a figure added above it does not change the expected message.
+_LIST_INDEX = re.compile(r"\b(figures|lists|notes|charts)\[#([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+
 # ``{snippet}`` or ``{energy.yaml:snippet}`` in an expected message.
 _LINE_PLACEHOLDER = re.compile(r"\{(?:([a-z]+\.yaml):)?(.*?)\}", re.DOTALL)
 
@@ -114,7 +148,9 @@ def with_line_numbers(data: Path, name: str, expected: str) -> str:
     """``expected`` with each ``{snippet}`` replaced by the number of the
     line on which ``snippet`` ends in ``data/name``, and each
     ``{other.yaml:snippet}`` by that in ``data/other.yaml``; ``{{`` and
-    ``}}`` stand for literal braces.
+    ``}}`` stand for literal braces; ``figures[#id]`` (or lists, notes,
+    charts) becomes the index of the item with that id in the file the
+    message names.
 
     Expected messages about the real data name their lines by the text that
     stands there, not by number, so that they stay exact, line and column,
@@ -128,6 +164,14 @@ def with_line_numbers(data: Path, name: str, expected: str) -> str:
         file = match.group(1) or name
         return str(line_number((data / file).read_text(encoding="utf-8"), literal(match.group(2)), file=file))
 
+    def index(match: re.Match[str]) -> str:
+        shown = re.match(r"data/([a-z0-9-]+\.yaml):", expected)
+        file = shown.group(1) if shown else name
+        items = yaml.safe_load((data / file).read_text(encoding="utf-8")).get(match.group(1), [])
+        found = [i for i, item in enumerate(items) if isinstance(item, dict) and item.get("id") == match.group(2)]
+        assert len(found) == 1, f"{match.group(2)!r} must be the id of one item of {match.group(1)} in {file}"
+        return f"{match.group(1)}[{found[0]}]"
+
     # ``{{`` and ``}}`` are literal braces, in a message ({figure-id}) or a snippet.
     escaped = expected.replace("{{", "\x00").replace("}}", "\x01")
-    return literal(_LINE_PLACEHOLDER.sub(replace, escaped))
+    return _LIST_INDEX.sub(index, literal(_LINE_PLACEHOLDER.sub(replace, escaped)))
