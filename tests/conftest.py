@@ -130,7 +130,7 @@ def data_copy(tmp_path: Path) -> Path:
 
 # ``figures[#solar-capacity]``: the index of the item with that id, so that
 # a figure added above it does not change the expected message.
-_LIST_INDEX = re.compile(r"\b(figures|lists|notes|charts)\[#([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+_LIST_INDEX = re.compile(r"\b(figures|lists|notes|charts|sources)\[#([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 
 # ``{snippet}`` or ``{energy.yaml:snippet}`` in an expected message.
 _LINE_PLACEHOLDER = re.compile(r"\{(?:([a-z]+\.yaml):)?(.*?)\}", re.DOTALL)
@@ -149,7 +149,7 @@ def with_line_numbers(data: Path, name: str, expected: str) -> str:
     line on which ``snippet`` ends in ``data/name``, and each
     ``{other.yaml:snippet}`` by that in ``data/other.yaml``; ``{{`` and
     ``}}`` stand for literal braces; ``figures[#id]`` (or lists, notes,
-    charts) becomes the index of the item with that id in the file the
+    charts, sources) becomes the index of the item with that id in the file the
     message names.
 
     Expected messages about the real data name their lines by the text that
@@ -165,8 +165,8 @@ def with_line_numbers(data: Path, name: str, expected: str) -> str:
         return str(line_number((data / file).read_text(encoding="utf-8"), literal(match.group(2)), file=file))
 
     def index(match: re.Match[str]) -> str:
-        shown = re.match(r"data/([a-z0-9-]+\.yaml):", expected)
-        file = shown.group(1) if shown else name
+        named = re.findall(r"data/([a-z0-9-]+\.yaml):", match.string[: match.start()])
+        file = named[-1] if named else name
         items = yaml.safe_load((data / file).read_text(encoding="utf-8")).get(match.group(1), [])
         found = [i for i, item in enumerate(items) if isinstance(item, dict) and item.get("id") == match.group(2)]
         assert len(found) == 1, f"{match.group(2)!r} must be the id of one item of {match.group(1)} in {file}"

@@ -18,6 +18,20 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+ONE_VALUE_FIGURE = """\
+  - id: scaffold-test-one-value
+    label:
+      vi: "Tổ chức quốc tế"
+      en: "International organisations"
+    unit: organisation
+    values:
+      - value: 3
+        as_of: "2023-10"
+        quote: "Thành phố đã tham gia vào 3 tổ chức quốc tế"
+
+"""
+
+
 def where(path: Path, anchor: str, pattern: str) -> str:
     """``line:column`` of the first match of ``pattern`` (of its group, if
     it has one) at or after the line that holds ``anchor``."""
@@ -51,12 +65,16 @@ CASES = [
     ),
     pytest.param(
         "energy.yaml",
-        [("      - electricity-saved\n    title:", "      - electricity-consumption\n    title:")],
+        # A figure of the test's own, with one value (a real one may gain more).
+        [
+            ("\nfigures:\n", "\nfigures:\n" + ONE_VALUE_FIGURE),
+            ("      - electricity-saved\n    title:", "      - scaffold-test-one-value\n    title:"),
+        ],
         [
             (
                 "id: electricity-saved-by-period",
-                r"- (electricity-consumption)",
-                "charts[1].figures[0]: expected a figure with at least 2 values for a series chart, received 'electricity-consumption' with 1 value (use kind: bar)",
+                r"- (scaffold-test-one-value)",
+                "charts[1].figures[0]: expected a figure with at least 2 values for a series chart, received 'scaffold-test-one-value' with 1 value (use kind: bar)",
             )
         ],
         id="series-of-one-value",

@@ -53,8 +53,8 @@ def test_check_data_fails_with_the_problems_on_stderr(data_copy: Path):
         data_copy,
         "energy.yaml",
         "The data has 2 problems:\n"
-        "data/energy.yaml:{      - value: 2.956,39}:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)\n"
-        "data/industry.yaml:{industry.yaml:        qualifier: approximately}:20: figures[5].values[0].qualifier: expected one of: exact, about, more_than, over, nearly, estimated, planned; received 'approximately'\n",
+        "data/energy.yaml:{      - value: 2.956,39}:16: figures[#electricity-consumption].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)\n"
+        "data/industry.yaml:{industry.yaml:        qualifier: approximately}:20: figures[#industrial-park-budget-contribution].values[0].qualifier: expected one of: exact, about, more_than, over, nearly, estimated, planned; received 'approximately'\n",
     )
 
 

@@ -158,7 +158,7 @@ def test_the_real_data_is_valid(site):
         ),
         pytest.param(
             'industry.yaml',
-            [('value: 837', 'value: -837'), ('rộng 837 ha"', 'rộng -837 ha"')],
+            [('      - value: 837\n        as_of: "2023-10"\n        quote: "6 khu', '      - value: -837\n        as_of: "2023-10"\n        quote: "6 khu'), ('"6 khu công nghiệp rộng 837 ha"', '"6 khu công nghiệp rộng -837 ha"')],
             [
                 'data/industry.yaml:{      - value: -837}:16: figures[#industrial-parks-area].values[0].value: expected a number of at least 0, received -837',
                 "data/industry.yaml:{        quote: \"6 khu công nghiệp rộng -837 ha\"}:16: figures[#industrial-parks-area].values[0].quote: expected the exact words of source 'article' (data/sources/can-tho-20-nam.vi.txt), received a quote that is not in it: '6 khu công nghiệp rộng -837 ha' (the source has '6 khu công nghiệp rộng ' but not what follows, '-837 ha': copy the words exactly, spaces and punctuation included)",
@@ -331,8 +331,8 @@ def test_the_real_data_is_valid(site):
         ),
         pytest.param(
             'energy.yaml',
-            [('    note: saving-growth-inconsistent\n', '    note: saving-growth-inconsistent\n  - kind: sum\n    result: electricity-consumption\n    operands:\n      - electricity-consumption\n    note: waste-plant-unit-typo\n')],
-            ['data/energy.yaml:{    note: waste-plant-unit-typo}:11: relations[1].note: expected a broken relation for a note, received one that holds: electricity-consumption is 2956.39 and the computed value is 2956.39 (remove the note)'],
+            [('    note: saving-growth-inconsistent\n', '    note: saving-growth-inconsistent\n  - kind: sum\n    result: electricity-consumption@2023\n    operands:\n      - electricity-consumption@2023\n    note: waste-plant-unit-typo\n')],
+            ['data/energy.yaml:{    note: waste-plant-unit-typo}:11: relations[1].note: expected a broken relation for a note, received one that holds: electricity-consumption@2023 is 2956.39 and the computed value is 2956.39 (remove the note)'],
             id='relation-note-that-holds',
         ),
         pytest.param(
