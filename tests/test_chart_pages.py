@@ -164,7 +164,6 @@ def test_alt_text_and_description_carry_the_caveats_and_write_abbreviations_out(
 
 
 def test_subtitle_placeholders_take_the_figures_values():
-<<<<<<< HEAD
     """Every {figure-id} of a subtitle becomes that figure's latest value,
     written the language's way (106.144 / 106,144), and nothing else changes."""
     filled = 0
@@ -178,11 +177,6 @@ def test_subtitle_placeholders_take_the_figures_values():
                 filled += 1
             assert chart_spec(SITE, chart, lang).subtitle == expected
     assert filled > 0
-=======
-    chart = next(chart for _, chart in CHARTS if chart.id == "online-dossier-rate")
-    assert chart_spec(SITE, chart, "vi").subtitle == "Phần trăm tổng số hồ sơ: 106.144 trên 216.505 hồ sơ."
-    assert chart_spec(SITE, chart, "en").subtitle == "Percent of all dossiers: 106,144 of 216,505 dossiers."
->>>>>>> issue-9
 
 
 def test_chart_ids_are_unique_and_safe_file_names():

@@ -43,15 +43,11 @@ QUALIFIERS = ["exact", "about", "more_than", "over", "nearly", "estimated", "pla
 # Vietnamese letters, digits, and every character Markdown gives a meaning to
 # (but '<' and '&', which the checks refuse as HTML when they form a tag or an entity).
 LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàằầáắấảẳẩãẵẫạặậèềéếẻểẽễẹệìíỉĩịòồờóốớỏổởõỗỡọộợùừúứủửũữụựỳýỷỹỵAĂÂĐÊÔƠƯ"
-<<<<<<< HEAD
 # No digits: a number in a text must be the same in its twin (review.translated_numbers),
 # and the number of a quote must be the only one its hedge check finds; digits enter
 # through pairs() and the values.
 WORD = st.text(alphabet=LETTERS + "*_`[]{}()#+-.!?:|\\/'\">=%~", min_size=1, max_size=8)
-=======
-WORD = st.text(alphabet=LETTERS + "0123456789*_`[]{}()#+-.!?:|\\/'\">=%~", min_size=1, max_size=8)
 GENERATED_SOURCE = "generated-source"
->>>>>>> issue-9
 SPACE = st.sampled_from([" ", " ", " ", "\n", "  "])
 
 
