@@ -11,6 +11,7 @@ search index and its own sitemap, from one ``mkdocs build`` or ``mkdocs serve``.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +29,7 @@ from mkdocs.structure.pages import Page
 
 # Imported here, at module level: MkDocs puts this folder on sys.path only
 # while it imports the hook.
-from review import languages, pages
+from review import languages, pages, publishing
 from review.charts.cache import ChartCache
 from review.charts.production import ChartDrawingError, produce
 from review.model import DEFAULT_LANGUAGE, LANGUAGES, Site
@@ -97,12 +98,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         toggle = scheme.get("toggle")
         if toggle:
             toggle["name"] = pages.palette_toggle_name(site, lang, scheme["scheme"])
-    handwritten, problems = languages.pair_handwritten(Path(config.docs_dir), _markdown_names(config), pages.generated_paths(site))
+    _configure_publishing(config, lang)
+    handwritten, problems = languages.pair_handwritten(Path(config.docs_dir), _markdown_names(config), [*pages.generated_paths(site), *publishing.PAGES])
     if problems:
         _refused = True
         raise PluginError(DataError(problems).summary())
     _handwritten[lang] = handwritten[lang]
-    config.nav = pages.navigation(site, lang, [*sorted(handwritten[lang]), pages.REFERENCE])
+    config.nav = pages.navigation(site, lang, [publishing.DOWNLOADS, *sorted(handwritten[lang]), pages.REFERENCE])
     # Material shows its language selector only when extra.alternate is set;
     # our partials/alternate.html draws it from the per-page links made in
     # on_page_context, and main.html writes the hreflang links. ``True`` (not
@@ -131,7 +133,36 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for schema in sorted((_project_dir(config) / "data" / "schema").glob("*.json")):
         files.append(File.generated(config, f"schema/{schema.name}", content=schema.read_bytes()))
     _add_charts(files, config, site, lang)
+    theme_sitemap = files.get_file_from_path("sitemap.xml")  # the template, no longer rendered (see on_config)
+    if theme_sitemap is not None:
+        files.remove(theme_sitemap)
+    for uri, content in publishing.files(_publishing, site, _references[lang], lang, [f.url for f in files.documentation_pages()], _project_dir(config) / CHART_CACHE).items():
+        files.append(File.generated(config, uri, content=content))
     return files
+
+
+_publishing = publishing.Settings(None, publishing.buildtime.resolve({}))
+"""The site's URL and build date, from the default language's on_config."""
+
+
+def _configure_publishing(config: MkDocsConfig, lang: str) -> None:
+    """The site's URL (site_url or SITE_URL) and build date (SOURCE_DATE_EPOCH),
+    read once by the default language's build; the other languages' builds
+    are given theirs by _build_language. Under ``mkdocs serve``, MkDocs has
+    set site_url to the local server: that one is used as it is."""
+    global _publishing, _refused
+    config.theme.static_templates.discard("sitemap.xml")  # ours covers both languages
+    if lang != DEFAULT_LANGUAGE:
+        return
+    try:
+        _publishing = publishing.settings(None if _serving else config.site_url, os.environ, serving=_serving)
+    except ValueError as error:
+        _refused = True
+        raise PluginError(str(error)) from None
+    if not _serving:
+        config.site_url = _publishing.site_url
+        if _publishing.site_url is None:
+            log.info(publishing.LEFT_OUT)
 
 
 def _add_charts(files: Files, config: MkDocsConfig, site: Site, lang: str) -> None:
@@ -153,7 +184,10 @@ def _add_charts(files: Files, config: MkDocsConfig, site: Site, lang: str) -> No
 def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     lang = _language(config)
     context["i18n_lang"] = lang
-    context["i18n_alternates"] = languages.alternates(page.url, lang, config.site_url or None)
+    context["i18n_alternates"] = languages.alternates(page.url, lang, publishing.language_url(_publishing, lang))
+    meta = publishing.page_meta(_publishing, _sites[lang], lang, page.file.src_uri, page.url, page.title if not page.is_homepage else None, page.meta.get("description"))
+    page.meta["description"] = meta.description  # Material writes it into <meta name="description">
+    context["i18n_meta"] = meta
     return context
 
 
@@ -163,6 +197,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for lang in LANGUAGES:
         if lang != DEFAULT_LANGUAGE:
             _build_language(config, lang)
+    if not _serving:
+        log.info(publishing.finish(Path(config.site_dir), _publishing, _project_dir(config) / CHART_CACHE))
 
 
 def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
