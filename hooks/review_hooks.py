@@ -136,8 +136,11 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     theme_sitemap = files.get_file_from_path("sitemap.xml")  # the template, no longer rendered (see on_config)
     if theme_sitemap is not None:
         files.remove(theme_sitemap)
-    for uri, content in publishing.files(_publishing, site, _references[lang], lang, [f.url for f in files.documentation_pages()], _project_dir(config) / CHART_CACHE).items():
+    for uri, content in publishing.files(_publishing, site, _references[lang], lang, _project_dir(config) / CHART_CACHE).items():
         files.append(File.generated(config, uri, content=content))
+    sitemap = publishing.sitemap(_publishing, lang, [file.url for file in files.documentation_pages()])
+    if sitemap is not None:
+        files.append(File.generated(config, "sitemap.xml", content=sitemap))
     return files
 
 

@@ -53,10 +53,8 @@ def language_url(settings: Settings, lang: str) -> str | None:
     return settings.site_url + prefix(lang) if settings.site_url else None
 
 
-def files(settings: Settings, site: Site, reference: Reference, lang: str, page_urls: Sequence[str], cache_dir: Path) -> dict[str, bytes | str]:
-    """The files publishing adds to ``lang``'s build: path → content.
-    ``page_urls`` are the URLs of the language's pages (relative to its
-    root); every page exists in every language."""
+def files(settings: Settings, site: Site, reference: Reference, lang: str, cache_dir: Path) -> dict[str, bytes | str]:
+    """The files publishing adds to ``lang``'s build: path → content."""
     out: dict[str, bytes | str] = {
         opendata.DOWNLOADS: opendata.render_downloads(site, lang, reference),
         opendata.SCHEMA_INDEX: opendata.render_schema_index(site, lang, reference),
@@ -65,11 +63,19 @@ def files(settings: Settings, site: Site, reference: Reference, lang: str, page_
     }
     if lang == DEFAULT_LANGUAGE:
         out["robots.txt"] = discovery.robots(settings.site_url)
-        if settings.site_url:
-            lastmod = settings.build_time.date if settings.build_time.explicit else None
-            urls = sorted("" if url == "./" else url for url in page_urls)
-            out["sitemap.xml"] = discovery.sitemap(settings.site_url, urls, lastmod)
     return out
+
+
+def sitemap(settings: Settings, lang: str, page_urls: Sequence[str]) -> str | None:
+    """The sitemap of the whole site, written by the default language's
+    build, when the site's URL is known. ``page_urls`` are the URLs of the
+    language's pages (relative to its root; ``./`` for the home page):
+    every page exists in every language."""
+    if lang != DEFAULT_LANGUAGE or not settings.site_url:
+        return None
+    lastmod = settings.build_time.date if settings.build_time.explicit else None
+    urls = sorted("" if url == "./" else url for url in page_urls)
+    return discovery.sitemap(settings.site_url, urls, lastmod)
 
 
 def page_meta(settings: Settings, site: Site, lang: str, src_uri: str, page_url: str, title: str | None, description: str | None) -> discovery.PageMeta:
