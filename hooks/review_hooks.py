@@ -34,8 +34,8 @@ from review.charts.cache import ChartCache
 from review.charts.production import ChartDrawingError, produce
 from review.model import DEFAULT_LANGUAGE, LANGUAGES, Site
 from review.problems import DataError
-from review.reference import Reference, load_reference
-from review.validation import load_site
+from review.project import Project, load_project
+from review.reference import Reference
 
 log = get_plugin_logger(__name__)
 
@@ -52,7 +52,8 @@ _handwritten: dict[str, dict[str, str]] = {}
 _refused = False
 """Set when on_config refuses the data: the build stopped before MkDocs
 touched site_dir, so the last good site is still there, whole."""
-_derived: tuple[Site, Reference] | None = None
+_projects: dict[str, Project] = {}
+_derived: Project | None = None
 """While the default language's build builds the others: its model, so that
 every language shows the same snapshot of data/ even if a file is saved
 between the two builds."""
@@ -80,17 +81,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _refused
     lang = _language(config)
     if _derived is not None:
-        site, reference = _derived
+        project = _derived
     else:
-        data = _project_dir(config) / "data"
         try:
-            site = load_site(data)
-            reference = load_reference(data / "schema")
+            project = load_project(_project_dir(config), docs_dir=Path(config.docs_dir))
         except DataError as error:
             _refused = True
             raise PluginError(error.summary()) from None
+    site = project.site
     _sites[lang] = site
-    _references[lang] = reference
+    _references[lang] = project.reference
+    _projects[lang] = project
     config.site_name = site.short_title[lang]
     config.site_description = site.description[lang]
     config.copyright = pages.copyright(site, lang)
@@ -99,23 +100,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if toggle:
             toggle["name"] = pages.palette_toggle_name(site, lang, scheme["scheme"])
     _configure_publishing(config, lang)
-    handwritten, problems = languages.pair_handwritten(Path(config.docs_dir), _markdown_names(config), [*pages.generated_paths(site), *publishing.PAGES])
-    if problems:
-        _refused = True
-        raise PluginError(DataError(problems).summary())
-    _handwritten[lang] = handwritten[lang]
-    config.nav = pages.navigation(site, lang, [publishing.DOWNLOADS, *sorted(handwritten[lang]), pages.REFERENCE])
+    _handwritten[lang] = project.handwritten[lang]
+    config.nav = pages.navigation(site, lang, [publishing.DOWNLOADS, *sorted(project.handwritten[lang]), pages.REFERENCE])
     # Material shows its language selector only when extra.alternate is set;
     # our partials/alternate.html draws it from the per-page links made in
     # on_page_context, and main.html writes the hreflang links. ``True`` (not
     # a list) keeps base.html from writing site-wide links of its own.
     config.extra["alternate"] = True
     return config
-
-
-def _markdown_names(config: MkDocsConfig) -> list[str]:
-    docs = Path(config.docs_dir)
-    return [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -186,7 +178,6 @@ def _add_charts(files: Files, config: MkDocsConfig, site: Site, lang: str) -> No
 
 def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     lang = _language(config)
-    context["i18n_lang"] = lang
     context["i18n_alternates"] = languages.alternates(page.url, lang, publishing.language_url(_publishing, lang))
     meta = publishing.page_meta(_publishing, _sites[lang], lang, page.file.src_uri, page.url, page.title if not page.is_homepage else None, page.meta.get("description"))
     page.meta["description"] = meta.description  # Material writes it into <meta name="description">
@@ -243,7 +234,7 @@ def _build_language(config: MkDocsConfig, lang: str) -> None:
     other.theme["language"] = lang
     if config.site_url:
         other.site_url = posixpath.join(config.site_url, languages.prefix(lang))
-    _derived = (_sites[DEFAULT_LANGUAGE], _references[DEFAULT_LANGUAGE])
+    _derived = _projects[DEFAULT_LANGUAGE]
     try:
         build(other, serve_url=other.site_url if _serving else None)
     finally:

@@ -65,7 +65,7 @@ def draw_in_process(project: Path) -> dict[str, float]:
     from review.charts.cache import ChartCache
     from review.charts.production import produce
     from review.model import LANGUAGES
-    from review.validation import load_site
+    from review.project import load_site
 
     site = load_site(project / "data")
     timings = {}

@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 from editor_prompts import given_or_asked, run  # noqa: E402 (puts hooks/ on sys.path)
+from review.building import DEFAULT_ICON  # noqa: E402
 from review.scaffold import NewSection, add_section  # noqa: E402
 
 REQUIRED = {
@@ -43,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--summary-en")
     parser.add_argument("--body-vi", action="append", help="a paragraph in Vietnamese (repeat for more)")
     parser.add_argument("--body-en", action="append", help="a paragraph in English (repeat for more)")
-    parser.add_argument("--icon", default="material/file-document-outline", help="a Material icon, such as material/leaf")
+    parser.add_argument("--icon", default=DEFAULT_ICON, help="a Material icon, such as material/leaf")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from review.model import Site
-from review.validation import load_site
+from review.project import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

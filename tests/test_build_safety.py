@@ -17,7 +17,9 @@ from mkdocs.exceptions import Abort
 from conftest import build_site, edit, with_line_numbers
 
 # The line of the bad value, by its text (see with_line_numbers in conftest.py).
-BAD_VALUE = "data/energy.yaml:{      - value: 2.956,39}:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"
+BAD_VALUE = (
+    "data/energy.yaml:{      - value: 2.956,39}:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"
+)
 
 
 def tree(folder: Path) -> dict[str, tuple[str, int] | None]:
@@ -82,3 +84,17 @@ def test_mkdocs_build_refuses_bad_data_in_one_clean_message(project_copy: Path):
     assert result.stderr == f"ERROR   -  {message}\n"
     assert result.stdout == "\nAborted with a BuildError!\n"
     assert not (project_copy / "site").exists()
+
+
+@pytest.mark.parametrize("breakage", [break_data, break_content, break_schema, break_page_name], ids=["data", "content", "schema", "page-name"])
+def test_check_data_refuses_what_the_build_refuses(project_copy: Path, breakage):
+    """scripts/check_data.py (and so the pre-commit hook) and mkdocs build
+    call the same load_project: the same problems, word for word."""
+    message = breakage(project_copy)
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve().parent.parent / "scripts" / "check_data.py"), "--root", str(project_copy)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", message + "\n")

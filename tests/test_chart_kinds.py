@@ -18,7 +18,7 @@ from review.charts.render import render
 from review.charts.spec import chart_spec
 from review.formatting import format_tick, tick_decimals
 from review.model import LANGUAGES
-from review.validation import load_site
+from review.project import load_site
 from conftest import DATA
 
 MAX_SVG_BYTES = 40 * 1024
@@ -103,7 +103,7 @@ def test_series_draws_one_column_per_period_oldest_first():
     figure, ax = axes()
     draw_series(ax, data([176.5, 222, 75.6]), ChartLabels("vi", ("2011–2015", "2016–2020", "2023"), ("176,5", "222", "ước đạt 75,6")))
     assert [p.get_height() for p in ax.patches] == [176.5, 222, 75.6]
-    assert [p.get_x() < q.get_x() for p, q in zip(ax.patches, ax.patches[1:])] == [True, True]
+    assert [p.get_x() < q.get_x() for p, q in zip(ax.patches, ax.patches[1:], strict=False)] == [True, True]
     assert [label.get_text() for label in ax.get_xticklabels()] == ["2011–2015", "2016–2020", "2023"]
     assert annotations(ax) == ["176,5", "222", "ước đạt 75,6"]
     assert tick_texts(figure, ax.yaxis) == ["0", "50", "100", "150", "200", "250"]
@@ -224,11 +224,7 @@ def test_each_drawing_salts_its_svg_ids(site):
     """Hatch patterns and clip paths get ids from svg.hashsalt: one salt per
     chart, language and theme, so they never collide if SVGs are inlined."""
     salted = re.compile(r'id="([a-z][0-9a-f]{10})"')
-    ids = {
-        (lang, theme): set(salted.findall(render(spec_of(site, "power-capacity-by-source", lang), theme, "svg").decode()))
-        for lang in LANGUAGES
-        for theme in style.THEMES
-    }
+    ids = {(lang, theme): set(salted.findall(render(spec_of(site, "power-capacity-by-source", lang), theme, "svg").decode())) for lang in LANGUAGES for theme in style.THEMES}
     assert all(ids.values())
     for first in ids:
         for second in ids:

@@ -17,7 +17,7 @@ from review.charts.describe import alt_text, description
 from review.charts.spec import chart_spec
 from review.formatting import format_quantity, format_time, format_value
 from review.model import LANGUAGES
-from review.validation import load_site
+from review.project import load_site
 from conftest import DATA, Build
 from test_site import visible_text
 
@@ -123,7 +123,7 @@ def test_csv_values_equal_the_yaml(built: Build, section_id, chart, lang):
     if chart.whole:
         expected.append((chart.whole, RAW[chart.whole][-1]))
     assert [row["figure"] for row in rows] == [ident for ident, _ in expected]
-    for row, (ident, value) in zip(rows, expected):
+    for row, (ident, value) in zip(rows, expected, strict=True):
         assert Decimal(row["value"]) == Decimal(str(value["value"])), ident
         assert "," not in row["value"]
         assert row["period"] == str(value.get("period", ""))

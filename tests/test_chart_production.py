@@ -17,7 +17,7 @@ from review.charts.production import HOOKS_DIR, OUTPUTS, worker_count, cache_key
 from review.charts.render import render
 from review.charts.spec import chart_spec
 from review.model import Site
-from review.validation import load_site
+from review.project import load_site
 
 
 def only_charts(site: Site, *chart_ids: str) -> Site:

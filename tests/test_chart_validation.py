@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from review.problems import DataError
-from review.validation import load_site
+from review.project import load_site
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -52,7 +52,13 @@ CASES = [
     pytest.param(
         "energy.yaml",
         [("      - electricity-saved\n    title:", "      - electricity-consumption\n    title:")],
-        [("id: electricity-saved-by-period", r"- (electricity-consumption)", "charts[1].figures[0]: expected a figure with at least 2 values for a series chart, received 'electricity-consumption' with 1 value (use kind: bar)")],
+        [
+            (
+                "id: electricity-saved-by-period",
+                r"- (electricity-consumption)",
+                "charts[1].figures[0]: expected a figure with at least 2 values for a series chart, received 'electricity-consumption' with 1 value (use kind: bar)",
+            )
+        ],
         id="series-of-one-value",
     ),
     pytest.param(
@@ -129,7 +135,13 @@ CASES = [
     pytest.param(
         "industry.yaml",
         [('vi: "{industrial-parks} khu', 'vi: "{industrial-parkz} khu')],
-        [("id: industrial-land-area", r'"\{industrial-parkz\}', "charts[0].labels.industrial-parks-area.vi: expected the id of a known figure, received 'industrial-parkz' (did you mean 'industrial-parks'?)")],
+        [
+            (
+                "id: industrial-land-area",
+                r'"\{industrial-parkz\}',
+                "charts[0].labels.industrial-parks-area.vi: expected the id of a known figure, received 'industrial-parkz' (did you mean 'industrial-parks'?)",
+            )
+        ],
         id="unknown-figure-in-a-label",
     ),
     pytest.param(

@@ -9,7 +9,7 @@ import pytest
 
 from review.formatting import format_date, format_number, format_period, format_quantity, format_value
 from review.model import Unit, Value
-from review.validation import parse_period
+from review.periods import parse_period
 
 MILLION_KWH = Unit("million-kwh", "triệu kWh", "million kWh", "million kWh", "measure")
 MW = Unit("mw", "MW", "MW", "MW", "measure")

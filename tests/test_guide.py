@@ -13,7 +13,7 @@ import pytest
 from conftest import DATA, ROOT, Build, edit
 from review.model import LANGUAGES
 from review.problems import DataError
-from review.validation import load_site
+from review.project import load_site
 
 GUIDES = {lang: ROOT / "content" / f"editing.{lang}.md" for lang in LANGUAGES}
 
@@ -21,10 +21,10 @@ GUIDES = {lang: ROOT / "content" / f"editing.{lang}.md" for lang in LANGUAGES}
 MISTAKES = [
     ("energy.yaml", "value: 2956.39", "value: 2.956,39"),
     ("digital.yaml", "value: 1096", "value: 1.096"),
-    ("energy.yaml", "        qualifier: estimated\n        quote: \"sản lượng", "        qualifer: estimated\n        quote: \"sản lượng"),
+    ("energy.yaml", '        qualifier: estimated\n        quote: "sản lượng', '        qualifer: estimated\n        quote: "sản lượng'),
     ("industry.yaml", '      en: "Industrial parks"\n', ""),
     ("energy.yaml", "open_ended: true", "open_ended: yes"),
-    ("digital.yaml", "value: 266\n        as_of: \"2023-10\"\n        quote: \"266", "value: 226\n        as_of: \"2023-10\"\n        quote: \"266"),
+    ("digital.yaml", 'value: 266\n        as_of: "2023-10"\n        quote: "266', 'value: 226\n        as_of: "2023-10"\n        quote: "266'),
 ]
 
 
@@ -88,6 +88,6 @@ def test_the_guide_links_to_the_reference_and_the_schema(built: Build, lang: str
 
 
 def test_the_guide_names_only_scripts_that_exist():
-    for lang, path in GUIDES.items():
+    for path in GUIDES.values():
         for script in re.findall(r"scripts/[a-z_-]+(?:\.py)?", path.read_text(encoding="utf-8")):
             assert (ROOT / script).is_file(), f"{path.name}: {script}"

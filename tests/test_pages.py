@@ -85,7 +85,7 @@ def test_navigation_follows_the_sections_in_each_language(site, lang):
 def test_a_quote_in_a_tooltip_shows_as_written_and_keeps_its_table_row(site):
     section = site.sections[1]
     figure = section.figures[0]
-    odd = "a # b * c [d] _e_ | f \"g\" :x: <i>"
+    odd = 'a # b * c [d] _e_ | f "g" :x: <i>'
     value = dataclasses.replace(figure.values[0], quote=odd)
     patched = dataclasses.replace(section, figures=(dataclasses.replace(figure, values=(value, *figure.values[1:])), *section.figures[1:]))
     html = markdown.markdown(render_section(site, patched, "en"), extensions=["tables", "attr_list", "md_in_html", "admonition", "pymdownx.details"])

@@ -10,7 +10,8 @@ import unicodedata
 from decimal import Decimal
 from html import unescape
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 import pytest
 from babel.numbers import format_decimal

@@ -20,6 +20,7 @@ from review.model import Site
 
 # --- site URL ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("given", "expected"),
     [
@@ -40,7 +41,10 @@ def test_site_url_is_written_one_way(given: str, expected: str):
         ("example.org", "SITE_URL: expected an absolute http(s) URL such as https://example.org/can-tho-20/, received 'example.org' (write https://example.org)"),
         ("ftp://example.org/", "SITE_URL: expected an absolute http(s) URL such as https://example.org/can-tho-20/, received 'ftp://example.org/'"),
         ("https:///can-tho-20/", "SITE_URL: expected an absolute http(s) URL such as https://example.org/can-tho-20/, received 'https:///can-tho-20/'"),
-        ("https://example.org/?lang=vi", "SITE_URL: expected an absolute http(s) URL such as https://example.org/can-tho-20/, received 'https://example.org/?lang=vi' (a site URL has no '?' query and no '#' fragment)"),
+        (
+            "https://example.org/?lang=vi",
+            "SITE_URL: expected an absolute http(s) URL such as https://example.org/can-tho-20/, received 'https://example.org/?lang=vi' (a site URL has no '?' query and no '#' fragment)",
+        ),
         ("https://example.org/a b/", "SITE_URL: expected an absolute http(s) URL such as https://example.org/can-tho-20/, received 'https://example.org/a b/' (a URL has no spaces)"),
         ("https://example.org:port/", "SITE_URL: expected an absolute http(s) URL such as https://example.org/can-tho-20/, received 'https://example.org:port/'"),
     ],
@@ -61,6 +65,7 @@ def test_site_url_from_the_environment_wins_and_empty_means_unset():
 
 
 # --- build date -------------------------------------------------------------
+
 
 def test_build_date_has_a_fixed_default_and_honours_source_date_epoch():
     default = buildtime.resolve({})
@@ -86,6 +91,7 @@ def test_a_bad_source_date_epoch_is_refused(given: str, message: str):
 
 
 # --- sitemap, robots, descriptions -------------------------------------------
+
 
 def test_sitemap_lists_each_page_in_each_language_with_its_alternates():
     xml = discovery.sitemap("https://example.org/sub/", ["", "energy/"], None)
@@ -158,6 +164,7 @@ def test_page_meta_is_absolute_only_with_a_site_url(site: Site):
 
 # --- open data --------------------------------------------------------------
 
+
 def _write(files: dict[str, bytes], root: Path) -> Path:
     for uri, content in files.items():
         target = root / uri
@@ -211,6 +218,7 @@ def test_a_value_with_a_comma_or_a_quote_survives_the_csv(site: Site, tmp_path: 
 
 # --- precompression and _headers ---------------------------------------------
 
+
 def test_precompressed_copies_are_deterministic_and_decompress_to_the_file(tmp_path: Path):
     site_dir = tmp_path / "site"
     (site_dir / "a").mkdir(parents=True)
@@ -260,6 +268,7 @@ def test_headers_cache_fingerprinted_assets_long_and_html_short(tmp_path: Path):
 
 # --- offline copy -------------------------------------------------------------
 
+
 def test_offline_link_check_finds_what_fails_from_the_file_system(tmp_path: Path):
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "index.html").write_text("x")
@@ -301,6 +310,7 @@ def test_the_zip_is_the_same_whatever_the_files_dates(tmp_path: Path):
 
 
 # --- site card ------------------------------------------------------------------
+
 
 def test_the_site_card_is_deterministic_and_cached(site: Site, tmp_path: Path):
     from PIL import Image

@@ -235,7 +235,11 @@ def test_the_log_says_once_what_is_left_out_without_site_url(tmp_path: Path):
     ("name", "value", "message"),
     [
         ("SITE_URL", "example.org", "SITE_URL: expected an absolute http(s) URL such as https://example.org/can-tho-20/, received 'example.org' (write https://example.org)"),
-        ("SOURCE_DATE_EPOCH", "tomorrow", "SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970-01-01 UTC (such as 1704067200, or the commit's: git log -1 --format=%ct), received 'tomorrow'"),
+        (
+            "SOURCE_DATE_EPOCH",
+            "tomorrow",
+            "SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970-01-01 UTC (such as 1704067200, or the commit's: git log -1 --format=%ct), received 'tomorrow'",
+        ),
     ],
     ids=["site-url-without-scheme", "source-date-epoch-word"],
 )

@@ -12,7 +12,7 @@ import pytest
 from conftest import Build
 from review.model import LANGUAGES
 from review.pages import Language
-from review.validation import compute_relation
+from review.relations import compute
 from test_site import visible_text
 
 
@@ -26,7 +26,7 @@ from test_site import visible_text
     ],
 )
 def test_compute_relation(kind: str, operands: list[Decimal], expected: Decimal | None):
-    assert compute_relation(kind, operands) == expected
+    assert compute(kind, operands) == expected
 
 
 def test_the_model_keeps_what_each_relation_computed(site):

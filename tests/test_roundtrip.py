@@ -28,7 +28,7 @@ from review.formatting import BABEL_LOCALES, format_number, format_value
 from review.model import LANGUAGES
 from review.pages import escape_markdown, render_section
 from review.scaffold import append_to_list, yaml_text
-from review.validation import load_site
+from review.project import load_site
 from review.yamlfile import read_yaml
 
 # The Markdown extensions of mkdocs.yml, so that the test sees what the site shows.

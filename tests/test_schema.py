@@ -9,7 +9,8 @@ import re
 import unicodedata
 from html import unescape
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -17,7 +18,7 @@ from jsonschema import Draft202012Validator
 from conftest import DATA, Build, with_line_numbers
 from review.problems import DataError
 from review.reference import load_reference
-from review.validation import load_site
+from review.project import load_site
 
 SCHEMA_DIR = DATA / "schema"
 SCHEMA_FILES = sorted(SCHEMA_DIR.glob("*.json"))

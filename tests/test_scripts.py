@@ -15,7 +15,7 @@ import yaml
 
 from conftest import ROOT, edit, line_number, with_line_numbers
 from review.scaffold import ScaffoldError, append_to_list, yaml_plain, yaml_text
-from review.validation import load_site
+from review.project import load_site
 
 SCRIPTS = ROOT / "scripts"
 
@@ -46,7 +46,7 @@ def test_check_data_passes_on_the_real_data(tmp_path: Path, site):
 def test_check_data_fails_with_the_problems_on_stderr(data_copy: Path):
     edit(data_copy / "energy.yaml", "value: 2956.39", "value: 2.956,39")
     edit(data_copy / "industry.yaml", "qualifier: about", "qualifier: approximately")
-    result = run("check_data.py", "--data", "data", cwd=data_copy.parent)
+    result = run("check_data.py", "--root", str(data_copy.parent), cwd=data_copy.parent)
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == with_line_numbers(
@@ -136,9 +136,7 @@ def new_figure_positions(section_text: str) -> dict[str, int]:
         ),
         pytest.param(
             ["--id", "x", "--unit", "enterprise", "--value", "171\nicon: material/x"],
-            "The data has 1 problem:\n"
-            "data/industry.yaml:{value_line}:16: figures[{index}].values[0].value: expected a number, received '171\\nicon: material/x'\n"
-            "Nothing was changed.\n",
+            "The data has 1 problem:\ndata/industry.yaml:{value_line}:16: figures[{index}].values[0].value: expected a number, received '171\\nicon: material/x'\nNothing was changed.\n",
             id="injection-stays-a-value",
         ),
     ],
@@ -193,7 +191,11 @@ def new_section_positions(site_text: str) -> dict[str, int]:
     ("section_id", "expected"),
     [
         pytest.param("energy", "data/energy.yaml already exists: choose another id (nothing was changed)\n", id="existing-section"),
-        pytest.param("../outside", "The data has 1 problem:\ndata/site.yaml:{line}:5: sections[{index}]: expected an id of lowercase letters, digits and single hyphens, such as solar-capacity, received '../outside'\nNothing was changed.\n", id="path-as-id"),
+        pytest.param(
+            "../outside",
+            "The data has 1 problem:\ndata/site.yaml:{line}:5: sections[{index}]: expected an id of lowercase letters, digits and single hyphens, such as solar-capacity, received '../outside'\nNothing was changed.\n",
+            id="path-as-id",
+        ),
     ],
 )
 def test_new_section_never_overwrites_nor_escapes(data_copy: Path, section_id: str, expected: str):
@@ -204,6 +206,23 @@ def test_new_section_never_overwrites_nor_escapes(data_copy: Path, section_id: s
     assert (result.returncode, result.stderr) == (1, expected)
     assert {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()} == before
     assert not (data_copy.parent / "outside.yaml").exists()
+
+
+def test_new_section_refuses_the_address_of_a_hand_written_page(project_copy: Path):
+    """The scaffolding checks what a build checks: a section 'editing'
+    would replace the page made from content/editing.*.md."""
+    data = project_copy / "data"
+    before = {path.name: path.read_bytes() for path in data.iterdir() if path.is_file()}
+    args = ["--title-vi", "A", "--title-en", "A", "--summary-vi", "A", "--summary-en", "A", "--body-vi", "A", "--body-en", "A"]
+    result = run("new_section.py", "editing", "--data", str(data), *args, cwd=project_copy)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "The data has 2 problems:\n"
+        "content/editing.en.md: expected a page of its own, received one that would replace the generated page editing.md (rename it)\n"
+        "content/editing.vi.md: expected a page of its own, received one that would replace the generated page editing.md (rename it)\n"
+        "Nothing was changed.\n",
+    )
+    assert {path.name: path.read_bytes() for path in data.iterdir() if path.is_file()} == before
 
 
 @pytest.mark.parametrize(

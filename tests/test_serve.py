@@ -26,7 +26,9 @@ from conftest import edit, with_line_numbers
 pytestmark = pytest.mark.serve
 
 # The line of the bad value, by its text (see with_line_numbers in conftest.py).
-BAD_VALUE = "data/energy.yaml:{      - value: 2.956,39}:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"
+BAD_VALUE = (
+    "data/energy.yaml:{      - value: 2.956,39}:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"
+)
 
 
 def free_port() -> int:

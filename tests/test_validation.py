@@ -19,7 +19,7 @@ import yaml
 
 from conftest import DATA, with_line_numbers
 from review.problems import DataError
-from review.validation import load_site
+from review.project import load_site
 from review.yamlfile import MAX_BYTES
 
 

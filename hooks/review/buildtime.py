@@ -31,7 +31,7 @@ class BuildTime:
 
     @property
     def date(self) -> datetime.date:
-        return datetime.datetime.fromtimestamp(self.epoch, datetime.timezone.utc).date()
+        return datetime.datetime.fromtimestamp(self.epoch, datetime.UTC).date()
 
 
 def resolve(environ: Mapping[str, str]) -> BuildTime:
@@ -39,10 +39,7 @@ def resolve(environ: Mapping[str, str]) -> BuildTime:
     if not raw:
         return BuildTime(DEFAULT_EPOCH, explicit=False)
     if not raw.isdigit():
-        raise BuildTimeError(
-            f"{ENVIRONMENT_VARIABLE}: expected a whole number of seconds since 1970-01-01 UTC"
-            f" (such as {DEFAULT_EPOCH}, or the commit's: git log -1 --format=%ct), received {raw!r}"
-        )
+        raise BuildTimeError(f"{ENVIRONMENT_VARIABLE}: expected a whole number of seconds since 1970-01-01 UTC (such as {DEFAULT_EPOCH}, or the commit's: git log -1 --format=%ct), received {raw!r}")
     epoch = int(raw)
     if epoch < 315532800:
         # Zip archives cannot store a date before 1980.

@@ -65,7 +65,7 @@ class SitemapEntry:
 def sitemap_entries(site_url: str, page_urls: Sequence[str]) -> list[SitemapEntry]:
     """One entry per page and language, each with the page in every
     language and ``x-default`` (the default language) as alternates."""
-    entries = []
+    entries: list[SitemapEntry] = []
     for page_url in page_urls:
         urls = page_urls_of(site_url, page_url)
         alternates = (*urls.items(), ("x-default", urls[DEFAULT_LANGUAGE]))

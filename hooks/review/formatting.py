@@ -18,7 +18,7 @@ from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal, format_percent
 
-from .model import Figure, Period, Text, Unit, Value, Vocabulary
+from .model import Period, Unit, Value, Vocabulary
 
 BABEL_LOCALES = {"vi": "vi", "en": "en_GB"}
 """The CLDR locale behind each site language."""
@@ -76,7 +76,8 @@ def unit_name(unit: Unit, value: Decimal | int | float, lang: str) -> str:
 
 
 def _plural_operand(value: Decimal) -> int | float | Decimal:
-    return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else value
+    exponent = value.as_tuple().exponent
+    return int(value) if value == value.to_integral_value() and isinstance(exponent, int) and exponent >= 0 else value
 
 
 def format_quantity(value: Decimal | int | float, unit: Unit, lang: str, *, decimals: int | None = None) -> str:
@@ -168,12 +169,3 @@ def format_time(value: Value, vocabulary: Vocabulary, lang: str) -> str:
         return format_period(value.period, lang)
     assert value.as_of is not None
     return vocabulary.labels["as_of"][lang].replace("{date}", format_date(value.as_of, lang))
-
-
-def text(value: Text, lang: str) -> str:
-    return value[lang]
-
-
-def figure_summary(figure: Figure, vocabulary: Vocabulary, lang: str) -> str:
-    """The latest value of a figure, hedged, with its unit."""
-    return format_value(figure.latest, figure.unit, vocabulary, lang)

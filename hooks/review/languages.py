@@ -9,6 +9,7 @@ page in another language is found by swapping the prefix.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def alternates(page_url: str, lang: str, site_url: str | None) -> list[Alternate
     return out
 
 
-def pair_handwritten(docs_dir: Path, names: list[str], reserved: list[str] = []) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+def pair_handwritten(docs_dir: Path, names: Sequence[str], reserved: Sequence[str] = ()) -> tuple[dict[str, dict[str, str]], list[Problem]]:
     """Pair hand-written pages ``<stem>.<lang>.md`` by stem.
 
     ``names`` are docs-relative paths of Markdown files; ``reserved`` are the
@@ -74,7 +75,11 @@ def pair_handwritten(docs_dir: Path, names: list[str], reserved: list[str] = [])
     for name in sorted(names):
         match = _HANDWRITTEN.match(name)
         if not match:
-            problems.append(Problem(f"{shown}/{name}", 0, 0, "", "expected a page named <name>.vi.md or <name>.en.md, received no language", f"rename it to {name.removesuffix('.md')}.vi.md and add its English twin"))
+            problems.append(
+                Problem(
+                    f"{shown}/{name}", 0, 0, "", "expected a page named <name>.vi.md or <name>.en.md, received no language", f"rename it to {name.removesuffix('.md')}.vi.md and add its English twin"
+                )
+            )
             continue
         if match["lang"] not in LANGUAGES:
             problems.append(Problem(f"{shown}/{name}", 0, 0, "", f"expected the language vi or en, received {match['lang']!r}"))

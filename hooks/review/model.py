@@ -1,6 +1,6 @@
 """The review's data model: what the pages, tables and charts are made from.
 
-Instances are built only by :mod:`review.validation`, from data that has
+Instances are built only by :mod:`review.building`, from data that has
 passed every check, so code that reads the model can trust it.
 """
 

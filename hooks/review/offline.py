@@ -90,7 +90,7 @@ def write_zip(root: Path, target: Path, folder: str, epoch: int) -> int:
     """Pack ``root`` into ``target`` under ``folder/``, deterministically:
     entries in sorted order, each dated ``epoch`` (UTC), with the same
     permissions and compression. Returns the number of files."""
-    stamp = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).timetuple()[:6]
+    stamp = datetime.datetime.fromtimestamp(epoch, datetime.UTC).timetuple()[:6]
     paths = sorted(path for path in root.rglob("*") if path.is_file())
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w") as archive:

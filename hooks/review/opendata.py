@@ -55,12 +55,30 @@ COLUMNS: tuple[Column, ...] = (
     Column("section", "string", "Section id", "The section the figure belongs to.", "Phần chứa số liệu."),
     Column("label_vi", "string", "Label (Vietnamese)", "What the figure measures, in Vietnamese.", "Số liệu đo gì, bằng tiếng Việt."),
     Column("label_en", "string", "Label (English)", "What the figure measures, in English.", "Số liệu đo gì, bằng tiếng Anh."),
-    Column("value", "number", "Value", "The value as the source states it: '.' for decimals, no thousands separator.", "Giá trị như nguồn nêu: dấu '.' cho phần thập phân, không có dấu phân cách hàng nghìn."),
+    Column(
+        "value",
+        "number",
+        "Value",
+        "The value as the source states it: '.' for decimals, no thousands separator.",
+        "Giá trị như nguồn nêu: dấu '.' cho phần thập phân, không có dấu phân cách hàng nghìn.",
+    ),
     Column("unit", "string", "Unit id", "The unit's id; see units in datapackage.json.", "Mã đơn vị; xem units trong datapackage.json."),
     Column("unit_vi", "string", "Unit (Vietnamese)", "The unit in Vietnamese.", "Đơn vị bằng tiếng Việt."),
     Column("unit_en", "string", "Unit (English)", "The unit in English (plural).", "Đơn vị bằng tiếng Anh (số nhiều)."),
-    Column("qualifier", "string", "Qualifier", "How the source hedges the value (exact, about, more_than…); see qualifiers in datapackage.json.", "Mức độ chính xác mà nguồn nêu (exact, about, more_than…); xem qualifiers trong datapackage.json."),
-    Column("time_kind", "string", "Kind of time", "period: the time a flow covers; as_of: the date a stock refers to.", "period: khoảng thời gian của một lượng phát sinh; as_of: thời điểm của một lượng tồn."),
+    Column(
+        "qualifier",
+        "string",
+        "Qualifier",
+        "How the source hedges the value (exact, about, more_than…); see qualifiers in datapackage.json.",
+        "Mức độ chính xác mà nguồn nêu (exact, about, more_than…); xem qualifiers trong datapackage.json.",
+    ),
+    Column(
+        "time_kind",
+        "string",
+        "Kind of time",
+        "period: the time a flow covers; as_of: the date a stock refers to.",
+        "period: khoảng thời gian của một lượng phát sinh; as_of: thời điểm của một lượng tồn.",
+    ),
     Column("time", "string", "Time, as written", "The period or date as the data writes it: 2023, 2011-2015, 2023-10, 2023-10-13.", "Thời gian như dữ liệu ghi: 2023, 2011-2015, 2023-10, 2023-10-13."),
     Column("start", "date", "Start", "The first day the time covers.", "Ngày đầu của khoảng thời gian."),
     Column("end", "date", "End", "The last day the time covers.", "Ngày cuối của khoảng thời gian."),
@@ -118,11 +136,8 @@ def figures_csv(site: Site, sections: tuple[Section, ...]) -> bytes:
 
 def datapackage(site: Site) -> dict[str, Any]:
     """The Frictionless Data Package descriptor of the CSV files."""
-    schema = {
-        "fields": [
-            {"name": c.name, "type": c.type, "title": c.title, "description": c.description, "x-description-vi": c.description_vi}
-            for c in COLUMNS
-        ],
+    schema: dict[str, Any] = {
+        "fields": [{"name": c.name, "type": c.type, "title": c.title, "description": c.description, "x-description-vi": c.description_vi} for c in COLUMNS],
     }
     constraints = {"qualifier": sorted(site.vocabulary.qualifiers), "time_kind": ["period", "as_of"]}
     for descriptor in schema["fields"]:
@@ -141,14 +156,10 @@ def datapackage(site: Site) -> dict[str, Any]:
         "languages": list(LANGUAGES),
         "licenses": [LICENCE],
         "sources": [
-            {"title": source.title, "x-citation-vi": source.citation.vi, "x-citation-en": source.citation.en, "x-id": source.id}
-            | ({"x-date": source.date.raw} if source.date else {})
+            {"title": source.title, "x-citation-vi": source.citation.vi, "x-citation-en": source.citation.en, "x-id": source.id} | ({"x-date": source.date.raw} if source.date else {})
             for source in site.sources.values()
         ],
-        "x-units": {
-            unit.id: {"vi": unit.vi, "en": unit.en_other, "en_one": unit.en_one, "kind": unit.kind}
-            for unit in sorted(site.vocabulary.units.values(), key=lambda u: u.id)
-        },
+        "x-units": {unit.id: {"vi": unit.vi, "en": unit.en_other, "en_one": unit.en_one, "kind": unit.kind} for unit in sorted(site.vocabulary.units.values(), key=lambda u: u.id)},
         "x-qualifiers": {name: {"vi": text.vi, "en": text.en} for name, text in sorted(site.vocabulary.qualifiers.items())},
         "resources": resources,
     }

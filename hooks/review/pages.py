@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import formatting
+from . import formatting, relations
 from .charts.views import chart_views
 from .model import LANGUAGES, Figure, Paragraphs, Period, Relation, Section, Site, Text, Unit, Value
 from .reference import Reference
@@ -159,12 +159,7 @@ class Language:
 
     def formula(self, relation: Relation) -> str:
         """The arithmetic with the source's numbers: ``(222 / 176,5 − 1) × 100``."""
-        numbers = [formatting.format_number(v, self.lang) for v in relation.operand_values]
-        if relation.kind == "sum":
-            return " + ".join(numbers)
-        if relation.kind == "ratio":
-            return f"{numbers[0]} / {numbers[1]} × 100"
-        return f"({numbers[0]} / {numbers[1]} \u2212 1) × 100"
+        return relations.formula(relation.kind, [formatting.format_number(v, self.lang) for v in relation.operand_values])
 
     def abbreviations(self) -> list[tuple[str, str]]:
         return [(name, text[self.lang]) for name, text in sorted(self.site.vocabulary.abbreviations.items())]

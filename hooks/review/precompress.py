@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-import brotli
+import brotli  # type: ignore[import-untyped]
 
 from .charts.cache import ChartCache
 
@@ -64,11 +64,7 @@ class Store:
 
 def candidates(site_dir: Path) -> list[Path]:
     """The files worth compressing, in a stable order."""
-    return sorted(
-        path
-        for path in site_dir.rglob("*")
-        if path.is_file() and path.suffix in TEXT_SUFFIXES and path.stat().st_size >= MIN_SIZE
-    )
+    return sorted(path for path in site_dir.rglob("*") if path.is_file() and path.suffix in TEXT_SUFFIXES and path.stat().st_size >= MIN_SIZE)
 
 
 @dataclass(frozen=True)

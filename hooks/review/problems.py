@@ -3,7 +3,14 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .yamlfile import Key, YamlDocument
 
 
 @dataclass(frozen=True, order=True)
@@ -51,3 +58,26 @@ def format_path(path: tuple[str | int, ...]) -> str:
         else:
             out += f".{part}" if out else part
     return out
+
+
+def received(value: Any) -> str:
+    """How a message shows what the editor wrote."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping of fields"
+
+
+def unknown(document: YamlDocument, key: Key, what: str, ident: str, known: Iterable[str], where: str) -> Problem:
+    """An id that names nothing known: the closest known id as a hint, or
+    where such ids are defined."""
+    close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}?" if close else (f"define it in {where}" if where else "")
+    return document.problem(key, f"expected the id of a known {what}, received {ident!r}", hint)

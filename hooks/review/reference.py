@@ -152,7 +152,9 @@ class _Walker:
                     shared = self.text(target, target_doc, target_pointer)
                     self.types[name] = shared or Text(vi="", en="")
                     if shared is None:
-                        self.problems.append(Problem(f"{self.shown_root}/{target_doc}", 0, 0, target_pointer.lstrip("/").replace("/", "."), "expected a description of this shared type, received none"))
+                        self.problems.append(
+                            Problem(f"{self.shown_root}/{target_doc}", 0, 0, target_pointer.lstrip("/").replace("/", "."), "expected a description of this shared type, received none")
+                        )
                 return FieldType("named", name=name), description or self.types[name], {}, target_doc, target_pointer
             merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
             field_type, own, inner, inner_doc, inner_pointer = self.describe(merged, target_doc, target_pointer)
@@ -162,7 +164,7 @@ class _Walker:
         branches = [b for b in node.get("oneOf", node.get("anyOf", [])) if any(k in b for k in ("type", "$ref", "properties", "enum"))]
         if branches and not any(k in node for k in ("type", "properties")):
             types = []
-            inner: dict[str, Any] = {}
+            inner = {}
             inner_doc, inner_pointer = document, pointer
             key = "oneOf" if "oneOf" in node else "anyOf"
             for index, branch in enumerate(node[key]):

@@ -28,8 +28,10 @@ from typing import Any
 
 import jinja2
 
+from .building import DEFAULT_ICON
+from .datafiles import SITE_FILE
 from .problems import DataError
-from .validation import SITE_FILE, load_site
+from .project import DATA_DIR, DOCS_DIR, load_project
 from .yamlfile import YAML11_BOOLEANS
 
 TEMPLATES = Path(__file__).parent / "templates" / "new"
@@ -103,14 +105,15 @@ class NewSection:
     summary_en: str
     body_vi: tuple[str, ...]
     body_en: tuple[str, ...]
-    icon: str = "material/file-document-outline"
+    icon: str = DEFAULT_ICON
 
 
 def figure_yaml(figure: NewFigure) -> str:
     if (figure.period is None) == (figure.as_of is None):
         raise ScaffoldError("give either a period (for a flow, such as 2023) or an as-of date (for a stock, such as 2023-10), not both")
     time_field, time = ("period", figure.period) if figure.period is not None else ("as_of", figure.as_of)
-    return environment().get_template("figure.yaml.j2").render(
+    template = environment().get_template("figure.yaml.j2")
+    return template.render(
         id=figure.id,
         label_vi=figure.label_vi,
         label_en=figure.label_en,
@@ -124,7 +127,8 @@ def figure_yaml(figure: NewFigure) -> str:
 
 
 def section_yaml(section: NewSection) -> str:
-    return environment().get_template("section.yaml.j2").render(
+    template = environment().get_template("section.yaml.j2")
+    return template.render(
         id=section.id,
         title_vi=section.title_vi,
         title_en=section.title_en,
@@ -171,7 +175,7 @@ def _reindent(block: str, indent: str) -> str:
         if shift > 0:
             line = " " * shift + line if line.strip() else line
         elif shift < 0:
-            line = line[-shift:] if line[: -shift].strip() == "" else line
+            line = line[-shift:] if line[:-shift].strip() == "" else line
         out.append(line)
     return "".join(out)
 
@@ -182,7 +186,7 @@ def add_figure(data_dir: Path, figure: NewFigure, display_root: str = "data") ->
     _require_section(data_dir, figure.section, display_root)
     text = path.read_text(encoding="utf-8")
     changed = append_to_list(text, "figures", figure_yaml(figure))
-    _validate(data_dir, {path.name: changed}, display_root)
+    _validate(data_dir, {path.name: changed})
     _replace(path, changed)
     return path
 
@@ -195,7 +199,7 @@ def add_section(data_dir: Path, section: NewSection, display_root: str = "data")
     site_path = data_dir / SITE_FILE
     site_text = append_to_list(site_path.read_text(encoding="utf-8"), "sections", f"  - {yaml_plain(section.id)}\n", blank_line=False)
     content = section_yaml(section)
-    _validate(data_dir, {path.name: content, SITE_FILE: site_text}, display_root)
+    _validate(data_dir, {path.name: content, SITE_FILE: site_text})
     with path.open("x", encoding="utf-8", newline="\n") as handle:
         handle.write(content)
     try:
@@ -214,15 +218,17 @@ def _require_section(data_dir: Path, section: str, display_root: str) -> None:
         raise ScaffoldError(f"{display_root}/{section}.yaml does not exist: the sections are {', '.join(known)}")
 
 
-def _validate(data_dir: Path, changes: dict[str, str], display_root: str) -> None:
-    """Check the whole of ``data/`` as it would be with ``changes``."""
+def _validate(data_dir: Path, changes: dict[str, str]) -> None:
+    """Check the project as it would be with ``changes`` to ``data/``: the
+    same checks as a build, the hand-written pages of the project included
+    (a new section may not take the address of one)."""
     with tempfile.TemporaryDirectory(prefix="review-check-") as temp:
-        copy = Path(temp) / data_dir.name
+        copy = Path(temp) / DATA_DIR
         shutil.copytree(data_dir, copy)
         for name, content in changes.items():
             (copy / name).write_text(content, encoding="utf-8", newline="\n")
         try:
-            load_site(copy, display_root)
+            load_project(Path(temp), docs_dir=data_dir.parent / DOCS_DIR)
         except DataError as error:
             raise ScaffoldError(error.summary() + "\nNothing was changed.") from None
 
@@ -238,4 +244,3 @@ def _replace(path: Path, content: str) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-

@@ -12,10 +12,12 @@ import io
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
 from .charts import style, textfit
 from .charts.cache import ChartCache
@@ -54,7 +56,7 @@ def draw(ax: Axes, data: CardText, labels: CardLabels) -> None:
     ax.add_patch(_rectangle(0, 0, WIDTH, HEIGHT, BACKGROUND))
     ax.add_patch(_rectangle(MARGIN, HEIGHT - MARGIN - 10, 120, 10, ACCENT))
     width = (WIDTH - 2 * MARGIN) * POINTS / DPI
-    top = HEIGHT - MARGIN - 40
+    top: float = HEIGHT - MARGIN - 40
     title = textfit.wrap(data.title, width, TITLE_SIZE, "bold", balance=True)[:3]
     ax.text(MARGIN, top, "\n".join(title), ha="left", va="top", fontsize=TITLE_SIZE, fontweight="bold", color=TEXT, linespacing=LINE_SPACING)
     top -= len(title) * TITLE_SIZE * LINE_SPACING * DPI / POINTS + 30
@@ -66,15 +68,13 @@ def draw(ax: Axes, data: CardText, labels: CardLabels) -> None:
     ax.text(MARGIN, MARGIN, data.footer, ha="left", va="bottom", fontsize=FOOTER_SIZE, fontweight="bold", color=ACCENT)
 
 
-def _rectangle(x: float, y: float, width: float, height: float, colour: str):  # type: ignore[no-untyped-def]
-    from matplotlib.patches import Rectangle
-
+def _rectangle(x: float, y: float, width: float, height: float, colour: str) -> Rectangle:
     return Rectangle((x, y), width, height, facecolor=colour, edgecolor="none")
 
 
 def render(data: CardText, labels: CardLabels) -> bytes:
     """The card as PNG bytes, without dates or software names."""
-    params = {"font.family": "sans-serif", "font.sans-serif": style.FONT_FAMILY, "text.parse_math": False}
+    params: dict[Any, Any] = {"font.family": "sans-serif", "font.sans-serif": style.FONT_FAMILY, "text.parse_math": False}
     with rc_context(params):
         figure = Figure(figsize=(WIDTH / DPI, HEIGHT / DPI), dpi=DPI)
         ax = figure.add_axes((0, 0, 1, 1))

@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -73,7 +73,7 @@ class _Composer(yaml.SafeLoader):
         super().__init__(stream)
         self.alias_marks: list[yaml.Mark] = []
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             self.alias_marks.append(self.peek_event().start_mark)
         return super().compose_node(parent, index)
@@ -91,19 +91,25 @@ if getattr(yaml, "__with_libyaml__", False):
 
 def _compose(text: str, *, fast: bool = True) -> tuple[yaml.Node, list[yaml.Mark] | None]:
     """The node tree, and where the aliases stand (``None``: not noted)."""
+    node: yaml.Node | None = None
+    marks: list[yaml.Mark] | None = None
     if fast and _FastComposer is not None:
         try:
-            return yaml.compose(text, Loader=_FastComposer), None
+            node = yaml.compose(text, Loader=_FastComposer)
         except yaml.YAMLError:
             pass
-    loader = _Composer(text)
-    try:
-        return loader.get_single_node(), loader.alias_marks
-    finally:
-        loader.dispose()
+    if node is None:
+        loader = _Composer(text)
+        try:
+            node, marks = loader.get_single_node(), loader.alias_marks
+        finally:
+            loader.dispose()
+    if node is None:
+        raise yaml.YAMLError("expected a document, received none")
+    return node, marks
 
 
-def _plain(node: yaml.Node) -> bool:
+def _plain(node: yaml.ScalarNode) -> bool:
     """Whether a scalar was written without quotes (the C parser says ``''``
     where the Python one says ``None``)."""
     return node.style in (None, "")
@@ -257,7 +263,7 @@ class _Builder:
             return self.mapping(node, key)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*key, index)) for index, item in enumerate(node.value)]
-        return self.scalar(node, key)
+        return self.scalar(cast(yaml.ScalarNode, node), key)
 
     def mapping(self, node: yaml.MappingNode, key: Key) -> dict[str, Any]:
         out: dict[str, Any] = {}

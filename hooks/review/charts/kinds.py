@@ -103,10 +103,10 @@ def draw_bar(ax: Axes, data: ChartData, labels: ChartLabels) -> None:
     if data.percent and data.track:
         ax.barh(positions, [100] * len(positions), height=BAR_HEIGHT, color=data.track, linewidth=0, zorder=1)
     bars = ax.barh(positions, data.values, height=BAR_HEIGHT, color=data.colors, linewidth=0, zorder=2)
-    for bar, hatch in zip(bars, data.hatches):
+    for bar, hatch in zip(bars, data.hatches, strict=True):
         if hatch:
             bar.set_hatch(hatch)
-    for position, value, text in zip(positions, data.values, labels.values):
+    for position, value, text in zip(positions, data.values, labels.values, strict=True):
         ax.annotate(
             text,
             xy=(value, position),
@@ -138,10 +138,10 @@ def draw_series(ax: Axes, data: ChartData, labels: ChartLabels) -> None:
     its value on top."""
     positions = list(range(len(data.values)))
     bars = ax.bar(positions, data.values, width=BAR_HEIGHT, color=data.colors, linewidth=0, zorder=2)
-    for bar, hatch in zip(bars, data.hatches):
+    for bar, hatch in zip(bars, data.hatches, strict=True):
         if hatch:
             bar.set_hatch(hatch)
-    for position, value, text in zip(positions, data.values, labels.values):
+    for position, value, text in zip(positions, data.values, labels.values, strict=True):
         ax.annotate(
             text,
             xy=(position, value),
@@ -171,7 +171,7 @@ def draw_part_of_whole(ax: Axes, data: ChartData, labels: ChartLabels) -> None:
     up with the bar's left end and the last with its right end."""
     left = 0.0
     count = len(data.values)
-    for index, (share, color, hatch, name, text) in enumerate(zip(data.values, data.colors, data.hatches, labels.names, labels.values)):
+    for index, (share, color, hatch, name, text) in enumerate(zip(data.values, data.colors, data.hatches, labels.names, labels.values, strict=True)):
         if data.outlines[index]:
             # A light segment with an outline: what the parts leave reads as
             # the empty rest of the bar, and its edge still stands out.

@@ -51,7 +51,6 @@ POOL_THRESHOLD = 12
 """Fewer drawings than this are drawn in the build's own process."""
 
 
-
 @dataclass(frozen=True)
 class Output:
     """One file of one chart: its theme and format, and where it goes."""
@@ -137,7 +136,7 @@ def produce(site: Site, langs: Sequence[str], cache: ChartCache, *, workers: int
             production.cached += 1
     if missing:
         production.workers = worker_count(workers, len(missing))
-        for job, content in zip(missing, draw(missing, production.workers)):
+        for job, content in zip(missing, draw(missing, production.workers), strict=True):
             cache.put(job.key, content)
             production.files[job.spec.lang][job.uri] = content
         production.drawn = len(missing)
@@ -165,7 +164,7 @@ def draw(jobs: Sequence[Job], workers: int) -> list[bytes]:
         if workers <= 1:
             from .render import render  # Matplotlib only when something is drawn
 
-            return [render(*args) for args in zip(*arguments)]
+            return [render(*args) for args in zip(*arguments, strict=True)]
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=site_packages.addsitedir, initargs=(str(HOOKS_DIR),)) as pool:
             chunk = max(1, len(jobs) // (workers * 4))

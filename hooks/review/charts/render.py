@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from matplotlib import rc_context
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from . import style, textfit
 from .kinds import KINDS, ChartData, ChartLabels
@@ -78,7 +79,9 @@ def draw_figure(spec: ChartSpec, theme: Theme) -> Figure:
     width = style.WIDTH * POINTS
     figure = Figure(figsize=(style.WIDTH, frame.height / POINTS), layout="constrained")
     margin = style.MARGIN * POINTS
-    figure.get_layout_engine().set(  # type: ignore[union-attr]
+    engine = figure.get_layout_engine()
+    assert isinstance(engine, ConstrainedLayoutEngine)
+    engine.set(
         rect=(margin / width, frame.footer / frame.height, 1 - 2 * margin / width, frame.body / frame.height),
         w_pad=2 / POINTS,
         h_pad=2 / POINTS,

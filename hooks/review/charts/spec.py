@@ -83,7 +83,7 @@ def fill_placeholders(text: str, site: Site, lang: str) -> str:
 
 def chart_spec(site: Site, chart: Chart, lang: str) -> ChartSpec:
     """The chart ``chart`` in ``lang``. The data has been validated, so the
-    figures exist and fit the kind (see ``validation.check_chart``)."""
+    figures exist and fit the kind (see :mod:`review.chartchecks`)."""
     figures = [site.figures[ident] for ident in chart.figures]
     vocabulary = site.vocabulary
     label = vocabulary.labels
@@ -174,10 +174,7 @@ def _parts(site: Site, chart: Chart, figures: list[Figure], lang: str) -> tuple[
             whole_value = total
         shares = [number * 100 / whole_value for number in numbers]
         share_labels = [formatting.format_percent_value(_round(share), lang, decimals=SHARE_DECIMALS) for share in shares]
-    marks = [
-        _mark(site, chart, figure, figure.latest, lang, share=share, share_label=share_label)
-        for figure, share, share_label in zip(figures, shares, share_labels)
-    ]
+    marks = [_mark(site, chart, figure, figure.latest, lang, share=share, share_label=share_label) for figure, share, share_label in zip(figures, shares, share_labels, strict=True)]
     left = whole_value - total
     if left > 0:
         remainder = chart.remainder or site.vocabulary.labels["chart_remainder"]

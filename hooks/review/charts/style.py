@@ -104,7 +104,7 @@ PNG_DPI = 200
 PLANNED_HATCH = "///"
 
 
-def rc(theme: Theme, salt: str) -> dict[str, Any]:
+def rc(theme: Theme, salt: str) -> dict[Any, Any]:
     """rcParams for drawing ``theme``; ``salt`` makes the SVG ids of this
     chart unique and stable (``svg.hashsalt``)."""
     return {

@@ -1,0 +1,76 @@
+"""The one entry point: everything checked before a build, in order.
+
+``data/*.yaml`` → :mod:`review.datafiles` (each file read with positions by
+:mod:`review.yamlfile` and checked by :mod:`review.schema`) → the vocabulary
+modelled (:mod:`review.building`) → :mod:`review.crosschecks` (the files
+together; charts by :mod:`review.chartchecks`, relations by
+:mod:`review.relations`) → the model (:mod:`review.building`); then the field
+reference (:mod:`review.reference`) and the pairing of the hand-written pages
+(:mod:`review.languages`).
+
+The MkDocs hook, ``scripts/check_data.py`` and the scaffolding scripts all
+call this, so they can never disagree about what is valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import languages
+from .building import build_site, build_vocabulary
+from .crosschecks import cross_problems
+from .datafiles import read_data
+from .model import Site
+from .opendata import DOWNLOADS, SCHEMA_INDEX
+from .pages import generated_paths
+from .problems import DataError
+from .reference import Reference, load_reference
+
+DATA_DIR = "data"
+DOCS_DIR = "content"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything a build needs that is checked before it starts."""
+
+    site: Site
+    reference: Reference
+    """The field reference, from ``data/schema/``."""
+    handwritten: dict[str, dict[str, str]]
+    """Per language, the hand-written pages: page path → file in the docs folder."""
+
+
+def load_site(data_dir: Path, display_root: str = DATA_DIR) -> Site:
+    """Read, check and model every file of ``data_dir``.
+
+    ``display_root`` is how messages name the folder (``data/energy.yaml``).
+    Raises :class:`DataError` listing every problem found: first those of
+    each file on its own, then, when there are none, those between files.
+    """
+    files = read_data(data_dir, display_root)
+    vocabulary = build_vocabulary(files.vocabulary.data)
+    problems = cross_problems(files, vocabulary)
+    if problems:
+        raise DataError(problems)
+    return build_site(files, vocabulary)
+
+
+def markdown_names(docs_dir: Path) -> list[str]:
+    """The Markdown files of the docs folder, relative to it."""
+    return sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
+
+
+def load_project(root: Path, *, docs_dir: Path | None = None) -> Project:
+    """Check the project at ``root``: its ``data/`` and its hand-written pages
+    (in ``docs_dir``, ``content/`` by default). Raises :class:`DataError`."""
+    data_dir = root / DATA_DIR
+    site = load_site(data_dir)
+    reference = load_reference(data_dir / "schema")
+    docs = docs_dir if docs_dir is not None else root / DOCS_DIR
+    names = markdown_names(docs) if docs.is_dir() else []
+    handwritten, problems = languages.pair_handwritten(docs, names, [*generated_paths(site), DOWNLOADS, SCHEMA_INDEX])
+    if problems:
+        raise DataError(problems)
+    return Project(site, reference, handwritten)

@@ -1,0 +1,283 @@
+"""Each data file on its own: its JSON Schema (``data/schema/``), told in
+editors' words, and the checks that need no other file (HTML in text, bare
+YAML 1.1 booleans).
+
+The schema is the one description of the format that the build, the
+editors' tools and the field reference all share.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry, Resource
+
+from .model import LANGUAGES
+from .problems import DataError, Problem, format_path, received
+from .yamlfile import YAML11_BOOLEANS, Key, YamlDocument
+
+SCHEMAS = {"section": "section.schema.json", "site": "site.schema.json", "vocabulary": "vocabulary.schema.json"}
+
+_TYPE_NAMES = {
+    "number": "a number",
+    "integer": "a whole number",
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "boolean": "true or false",
+    "null": "nothing",
+}
+_LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
+_LOCAL_NUMBER = re.compile(r"^[-+]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$|^[-+]?[0-9]+,[0-9]+$")
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
+
+
+def schema_validator(kind: str, schema_dir: Path, display_root: str = "data") -> Draft202012Validator:
+    """The JSON Schema validator for ``kind`` (section, site or vocabulary).
+
+    Cached while the schema files are unchanged, so that ``mkdocs serve``
+    picks up an edited schema. Raises :class:`DataError` for a schema file
+    that is missing or not JSON.
+    """
+    stamps: list[int | None] = []
+    for name in SCHEMAS.values():
+        try:
+            stamps.append((schema_dir / name).stat().st_mtime_ns)
+        except OSError:
+            stamps.append(None)
+    return _schema_validator(kind, schema_dir, display_root, tuple(stamps))
+
+
+@cache
+def _schema_validator(kind: str, schema_dir: Path, display_root: str, stamps: tuple[int | None, ...]) -> Draft202012Validator:
+    problems: list[Problem] = []
+    resources = []
+    for name in SCHEMAS.values():
+        shown = f"{display_root}/{schema_dir.name}/{name}"
+        try:
+            contents = json.loads((schema_dir / name).read_text(encoding="utf-8"))
+        except OSError as error:
+            problems.append(Problem(shown, 0, 0, "", f"expected the JSON Schema of the data, received nothing: {error.strerror}"))
+            continue
+        except json.JSONDecodeError as error:
+            problems.append(Problem(shown, error.lineno, error.colno, "", f"expected JSON, received invalid text: {error.msg}"))
+            continue
+        except UnicodeDecodeError as error:
+            problems.append(Problem(shown, 0, 0, "", f"expected JSON, received invalid text: {error.reason}"))
+            continue
+        resources.append((name, Resource.from_contents(contents)))
+    if problems:
+        raise DataError(problems)
+    registry: Registry = Registry().with_resources(resources)
+    schema = registry.contents(SCHEMAS[kind])
+    return Draft202012Validator(schema, registry=registry)
+
+
+def file_problems(document: YamlDocument, validator: Draft202012Validator) -> tuple[list[Problem], list[Problem]]:
+    """Everything wrong with one file on its own: the schema's problems, and
+    the others (bare YAML 1.1 booleans, HTML in text). The file can be
+    modelled only if the first list is empty."""
+    found = schema_problems(document, validator)
+    others = [*yaml11_boolean_problems(document, {p.path for p in found}), *html_problems(document)]
+    return found, others
+
+
+def schema_problems(document: YamlDocument, validator: Draft202012Validator) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in validator.iter_errors(document.data):
+        problems.extend(_describe(error, document))
+    return problems
+
+
+def _expected(schema: dict[str, Any]) -> str | None:
+    return schema.get("x-expected")
+
+
+def _value(error: ValidationError) -> Any:
+    """The schema's value for the failed keyword (``minItems: 1`` → 1)."""
+    return error.validator_value
+
+
+def _instance(error: ValidationError) -> Any:
+    """What the editor wrote where the keyword failed."""
+    return error.instance
+
+
+def _schema_of(error: ValidationError) -> dict[str, Any]:
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
+def _describe(error: ValidationError, document: YamlDocument) -> Iterator[Problem]:
+    describe = _DESCRIBE.get(str(error.validator))
+    if describe is None:
+        yield document.problem(tuple(error.absolute_path), error.message)
+    else:
+        yield from describe(error, document, tuple(error.absolute_path))
+
+
+def _additional_properties(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
+    if not isinstance(_instance(error), dict):
+        yield document.problem(key, error.message)
+        return
+    schema = _schema_of(error)
+    known = list(schema.get("properties", {}))
+    patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+    for name in _instance(error):
+        if name in known or any(p.search(name) for p in patterns):
+            continue
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else ("expected one of: " + ", ".join(known) if known else "")
+        yield document.problem((*key, name), f"unknown field {name!r}", hint, at_key=True)
+
+
+def _required(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
+    instance = _instance(error)
+    if not isinstance(instance, dict):
+        yield document.problem(key, error.message)
+        return
+    for name in _value(error):
+        if name in instance:
+            continue
+        if name in LANGUAGES and any(lang in instance for lang in LANGUAGES):
+            present = next(lang for lang in LANGUAGES if lang in instance)
+            yield document.problem(
+                key,
+                f"expected the text in both languages, received only the {_LANGUAGE_NAMES[present]} version ({present})",
+                f"add {name}: with the {_LANGUAGE_NAMES[name]} text",
+            )
+        else:
+            yield document.problem(key, f"expected the required field {name!r}, received none")
+
+
+def _type(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
+    types = _value(error) if isinstance(_value(error), list) else [_value(error)]
+    expected = " or ".join(_TYPE_NAMES[t] for t in types)
+    yield document.problem(key, f"expected {expected}, received {received(_instance(error))}", _type_hint(types, _instance(error)))
+
+
+def _enum(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
+    instance = _instance(error)
+    choices = [str(c) for c in _value(error)]
+    close = difflib.get_close_matches(str(instance), choices, n=1, cutoff=0.6) if isinstance(instance, str) else []
+    hint = f"did you mean {close[0]!r}?" if close else ""
+    yield document.problem(key, f"expected one of: {', '.join(choices)}; received {received(instance)}", hint)
+
+
+def _property_names(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
+    line, column = document.where((*key, _instance(error)), at_key=True)
+    inner = best_match(error.context) if error.context else None
+    expected = (_expected(inner.schema) if inner is not None and isinstance(inner.schema, dict) else None) or "a valid name"
+    yield Problem(document.file, line, column, format_path(key), f"expected {expected} as a name, received {_instance(error)!r}")
+
+
+def _one_of(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
+    expected = _expected(_schema_of(error))
+    if expected is None and error.context:
+        yield from _describe(best_match(error.context), document)
+        return
+    yield document.problem(key, f"expected {expected or 'a valid value'}, received {received(_instance(error))}")
+
+
+def _pattern(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
+    expected = _expected(_schema_of(error)) or f"text matching {_value(error)}"
+    yield document.problem(key, f"expected {expected}, received {received(_instance(error))}")
+
+
+def _min_length(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
+    yield document.problem(key, f"expected {_expected(_schema_of(error)) or 'text'}, received an empty text")
+
+
+def _max_length(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
+    yield document.problem(key, f"expected text of at most {_value(error)} characters, received {len(_instance(error))}")
+
+
+def _min_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
+    count = _value(error)
+    yield document.problem(key, f"expected at least {count} item{'s' if count != 1 else ''}, received {len(_instance(error))}")
+
+
+def _unique_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for item in _instance(error):
+        shown = json.dumps(item, ensure_ascii=False, default=str)
+        if shown in seen:
+            yield document.problem(key, f"expected no repeated items, received {received(item)} more than once")
+            return
+        seen.add(shown)
+
+
+def _bound(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
+    bound = "of at least" if error.validator == "minimum" else "of at most"
+    yield document.problem(key, f"expected a number {bound} {_value(error)}, received {received(_instance(error))}")
+
+
+_DESCRIBE: dict[str, Callable[[ValidationError, YamlDocument, Key], Iterator[Problem]]] = {
+    "additionalProperties": _additional_properties,
+    "required": _required,
+    "type": _type,
+    "enum": _enum,
+    "propertyNames": _property_names,
+    "oneOf": _one_of,
+    "anyOf": _one_of,
+    "pattern": _pattern,
+    "minLength": _min_length,
+    "maxLength": _max_length,
+    "minItems": _min_items,
+    "uniqueItems": _unique_items,
+    "minimum": _bound,
+    "maximum": _bound,
+}
+"""How each JSON Schema keyword's failure is told to an editor."""
+
+
+def _type_hint(types: list[str], instance: Any) -> str:
+    if ("number" in types or "integer" in types) and isinstance(instance, str):
+        text = instance.strip()
+        if _LOCAL_NUMBER.match(text):
+            fixed = text.replace(".", "").replace(",", ".")
+            return f"write {fixed}: YAML numbers use '.' for decimals and no thousands separator"
+        if text.endswith("%"):
+            return f"write {text.rstrip('%').strip()}: the unit says it is a percentage"
+    if "boolean" in types and isinstance(instance, str) and instance in YAML11_BOOLEANS:
+        return "write true or false: YAML 1.1 words such as yes, no, on and off are ambiguous"
+    if "string" in types and isinstance(instance, (int, Decimal, bool)):
+        return "put the text in quotes"
+    return ""
+
+
+def yaml11_boolean_problems(document: YamlDocument, checked: set[str]) -> Iterator[Problem]:
+    """Unquoted yes/no/on/off that were accepted as text (a boolean field
+    reports them itself). ``checked`` holds the paths that already have a
+    problem, which is not repeated."""
+    for key, word in document.yaml11_booleans.items():
+        if format_path(key) in checked:
+            continue
+        meaning = "true" if YAML11_BOOLEANS[word] else "false"
+        yield document.problem(key, f"expected quoted text, received the bare word {word}, which YAML 1.1 tools read as {meaning}", f'write "{word}" in quotes')
+
+
+def html_problems(document: YamlDocument) -> Iterator[Problem]:
+    """Markup in text (quotes excepted: they are the source's own words)."""
+
+    def walk(value: Any, key: Key) -> Iterator[Problem]:
+        if isinstance(value, dict):
+            for name, child in value.items():
+                yield from walk(child, (*key, name))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                yield from walk(child, (*key, index))
+        elif isinstance(value, str) and key and key[-1] not in ("quote",):
+            match = _HTML.search(value)
+            if match:
+                yield document.problem(key, f"expected plain text, received HTML {match.group(0)!r}", "remove the markup: the site formats text itself")
+
+    return walk(document.data, ())
