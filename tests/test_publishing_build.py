@@ -312,3 +312,33 @@ def test_the_offline_script_refuses_a_bad_output(tmp_path: Path, argument: str, 
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_offline.py"), "--output", argument], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr.strip().endswith(f"error: {message}")
+
+
+@pytest.mark.parametrize("page", ["downloads", "schema/index"], ids=["downloads", "schema-index"])
+def test_a_hand_written_page_cannot_take_a_publishing_page(tmp_path: Path, page: str):
+    from review.problems import DataError
+    from review.project import load_project
+
+    docs = tmp_path / "content"
+    (docs / page).parent.mkdir(parents=True, exist_ok=True)
+    for lang in LANGUAGES:
+        (docs / f"{page}.{lang}.md").write_text("# x\n", encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_project(ROOT, docs_dir=docs)
+    assert [str(problem) for problem in error.value.problems] == [
+        f"content/{page}.{lang}.md: expected a page of its own, received one that would replace the generated page {page}.md (rename it)" for lang in ("en", "vi")
+    ]
+
+
+def test_the_pages_workflow_builds_with_the_pinned_requirements_and_the_pages_url():
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    build = next(step for step in steps if step.get("name") == "Build the site")
+    assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    assert "pip install -q -r requirements.txt" in build["run"] and "mkdocs build --strict" in build["run"]
+    assert 'SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"' in build["run"]
+    assert next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))["with"]["path"] == "site"
+    python = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python"))
+    assert python["with"]["python-version"] == "3.11"
