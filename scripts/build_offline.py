@@ -3,8 +3,8 @@
 
 The copy opens from the file system: unzip it and open
 can-tho-20/index.html (Vietnamese) or can-tho-20/en/index.html (English) in
-a browser, with no server and no network. Search does not work offline:
-browsers do not run the search worker from file:// pages.
+a browser, with no server and no network. Search is not available offline
+(Material's search worker needs a server, or a shim from a CDN).
 
     .venv/bin/python scripts/build_offline.py [--output dist/can-tho-20-offline.zip]
 
@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             print("The site did not build; nothing was written.", file=sys.stderr)
             return result.returncode
         offline.remove_server_files(site_dir)
+        offline.inline_search_indexes(site_dir)
         broken = offline.broken_links(site_dir)
         if broken:
             print(f"The offline copy has {len(broken)} link(s) a browser cannot follow from the file system; nothing was written:", file=sys.stderr)
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {link}", file=sys.stderr)
             return 1
         count = offline.write_zip(site_dir, output, FOLDER, epoch)
-    print(f"Wrote {output} ({count} files, {output.stat().st_size / 1e6:.1f} MB). Unzip it and open {FOLDER}/index.html; search does not work offline.")
+    print(f"Wrote {output} ({count} files, {output.stat().st_size / 1e6:.1f} MB). Unzip it and open {FOLDER}/index.html; search is not available offline.")
     return 0
 
 

@@ -293,6 +293,14 @@ def test_server_only_files_are_removed(tmp_path: Path):
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == ["downloads/figures.csv", "index.html"]
 
 
+def test_search_indexes_are_inlined_for_file_pages(tmp_path: Path):
+    for lang in ("", "en/"):
+        (tmp_path / lang / "search").mkdir(parents=True, exist_ok=True)
+        (tmp_path / lang / "search" / "search_index.json").write_text('{"docs": []}', encoding="utf-8")
+    assert offline.inline_search_indexes(tmp_path) == ["en/search/search_index.js", "search/search_index.js"]
+    assert (tmp_path / "search" / "search_index.js").read_text(encoding="utf-8") == 'var __index = {"docs": []}'
+
+
 def test_the_zip_is_the_same_whatever_the_files_dates(tmp_path: Path):
     root = tmp_path / "copy"
     (root / "en").mkdir(parents=True)

@@ -278,6 +278,11 @@ def test_two_builds_on_different_days_are_byte_identical(tmp_path: Path):
     assert "sitemap.xml.gz" in trees[0] and "assets/card.png" in trees[0]
 
 
+def archive_text(archive: Path, name: str) -> str:
+    with zipfile.ZipFile(archive) as opened:
+        return opened.read(name).decode("utf-8")
+
+
 def test_the_offline_copy_opens_from_the_file_system(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env["SITE_URL"] = SITE_URL  # the offline copy ignores it
@@ -291,6 +296,9 @@ def test_the_offline_copy_opens_from_the_file_system(tmp_path: Path):
     assert "can-tho-20/en/energy.html" in names and "can-tho-20/downloads/datapackage.json" in names
     assert not [n for n in names if n.endswith((".gz", ".br", "/_headers", "/robots.txt", "/sitemap.xml", "404.html"))]
     assert 'href="energy.html"' in home and SITE_URL not in home
+    for lang in ("", "en/"):
+        script = archive_text(tmp_path / "a.zip", f"can-tho-20/{lang}search/search_index.js")
+        assert script == "var __index = " + archive_text(tmp_path / "a.zip", f"can-tho-20/{lang}search/search_index.json")
     from review import offline
 
     assert offline.broken_links(root) == []

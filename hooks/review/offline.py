@@ -41,6 +41,20 @@ def remove_server_files(root: Path) -> list[str]:
     return removed
 
 
+def inline_search_indexes(root: Path) -> list[str]:
+    """Beside each ``search/search_index.json``, ``search_index.js``
+    (``var __index = …``): from a ``file://`` page, Material's script loads
+    the index that way, since a browser does not fetch files there (the same
+    as Material's ``offline`` plugin, whose worker shim would come from a
+    CDN: search itself stays unavailable offline). Returns the paths."""
+    written = []
+    for index in sorted(root.rglob("search/search_index.json")):
+        target = index.with_name("search_index.js")
+        target.write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+        written.append(target.relative_to(root).as_posix())
+    return written
+
+
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
