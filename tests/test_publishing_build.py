@@ -350,3 +350,11 @@ def test_the_pages_workflow_builds_with_the_pinned_requirements_and_the_pages_ur
     assert next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))["with"]["path"] == "site"
     python = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["python-version"] == "3.11"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_404_pages_link_under_the_sub_path(published: Build, lang: str):
+    html = (published.site_dir / ("" if lang == "vi" else lang) / "404.html").read_text(encoding="utf-8")
+    links = re.findall(r'(?:href|src)="([^"#]+)"', html)
+    local = [link for link in links if not link.startswith(("http://", "https://", "data:"))]
+    assert local and all(link.startswith("/can-tho-20/") for link in local), [link for link in local if not link.startswith("/can-tho-20/")]
