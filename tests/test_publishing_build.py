@@ -169,6 +169,7 @@ def test_the_published_data_package_validates(published: Build):
 def test_text_files_have_precompressed_copies_and_headers(published: Build):
     candidates = precompress.candidates(published.site_dir)
     assert any(p.name == "search_index.json" for p in candidates) and any(p.suffix == ".html" for p in candidates)
+    assert not list(published.site_dir.rglob("*.map.gz")) and not list(published.site_dir.rglob("*.map.br"))
     for path in candidates:
         content = path.read_bytes()
         for suffix, decompress in ((".gz", gzip.decompress), (".br", brotli.decompress)):

@@ -24,7 +24,9 @@ import brotli  # type: ignore[import-untyped]
 
 from .charts.cache import ChartCache
 
-TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt", ".map"})
+TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt"})
+"""Source maps (``.map``) are left out: only a browser's developer tools
+fetch them, and they are a third of the text."""
 MIN_SIZE = 1024
 """Smaller files gain nothing worth a second request path."""
 ENCODINGS = ("gz", "br")
