@@ -5,7 +5,8 @@
         --id industrial-cluster-enterprises --unit enterprise \\
         --label-vi "Doanh nghiệp trong các cụm công nghiệp" \\
         --label-en "Enterprises in the industrial clusters" \\
-        --value 58 --as-of 2023-10 --quote "…the source's exact words…"
+        --value 58 --as-of 2023-10 --quote "…the source's exact words…" \\
+        [--source city-report-2024]
 
 The figure is appended to the figures of data/<section>.yaml as text: the
 file keeps its comments and layout. The whole of data/ is checked with the
@@ -48,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     time.add_argument("--as-of", help="the date a stock refers to: 2019, 2018-02 or 2023-10-13")
     parser.add_argument("--qualifier", choices=["exact", "about", "more_than", "over", "nearly", "estimated", "planned"], help="the source's hedge (default: exact)")
     parser.add_argument("--quote")
+    parser.add_argument("--source", help="the id of the value's source, declared under sources: in data/site.yaml (default: the first, the article)")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -59,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise ScaffoldError("missing --period (for a flow, such as 2023) or --as-of (for a stock, such as 2023-10)")
             answer = ask("Period of a flow (2023, 2011-2015), or as-of date of a stock prefixed with @ (@2023-10)")
             period, as_of = (None, answer[1:]) if answer.startswith("@") else (answer, None)
-        figure = NewFigure(section=args.section, period=period, as_of=as_of, qualifier=args.qualifier, **values)
+        figure = NewFigure(section=args.section, period=period, as_of=as_of, qualifier=args.qualifier, source=args.source, **values)
         path = add_figure(args.data, figure)
         return f"Added the figure {figure.id} to {path.relative_to(args.data.parent) if args.data.parent in path.parents else path}."
 

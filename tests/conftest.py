@@ -1,10 +1,17 @@
-"""Shared fixtures: the project's paths, the real data's model and one
-whole-site build that many tests read; and the line numbers of the real
-data, found by the text that stands there."""
+"""Shared fixtures and helpers, one per job: the project's paths, the real
+data's model, one whole-site build that many tests read, copies of the real
+project and of the small fixture project (tests/fixtures/project/), an edit
+of a file, and the line numbers of data, found by the text that stands there.
+
+Every copy of the project draws its charts into one shared cache, the
+project's own ``.cache/charts/`` (through ``REVIEW_CHART_CACHE``, which the
+builds and served sites of the copies inherit): a chart is drawn once per
+test run at most, not once per copy."""
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -17,7 +24,11 @@ from review.project import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SOURCE = ROOT.parent / "shared" / "source" / "can-tho-20-nam.vi.txt"
+SOURCE = DATA / "sources" / "can-tho-20-nam.vi.txt"  # declared in data/site.yaml (sources[0].text_file)
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
+"""A small project: one section, two charts, one hand-written page."""
+
+os.environ.setdefault("REVIEW_CHART_CACHE", str(ROOT / ".cache" / "charts"))
 
 
 @pytest.fixture(scope="session")
@@ -68,12 +79,23 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return Build(site_dir, warnings)
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of what MkDocs reads: mkdocs.yml, hooks/, content/ and data/."""
+def copy_project(target: Path, *, fixture: bool = False) -> Path:
+    """A copy of what MkDocs reads: mkdocs.yml, hooks/, content/ and data/;
+    with ``fixture``, the small project's data/ and pages instead of the
+    real ones (with the real schema, vocabulary and assets)."""
     target.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    for name in ("hooks", "content", "data"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(ROOT / "hooks", target / "hooks", ignore=ignore)
+    if not fixture:
+        shutil.copytree(ROOT / "content", target / "content", ignore=ignore)
+        shutil.copytree(DATA, target / "data", ignore=ignore)
+        return target
+    shutil.copytree(FIXTURE / "content", target / "content")
+    shutil.copytree(ROOT / "content" / "assets", target / "content" / "assets")
+    shutil.copytree(FIXTURE / "data", target / "data")
+    shutil.copytree(DATA / "schema", target / "data" / "schema")
+    shutil.copy(DATA / "vocabulary.yaml", target / "data" / "vocabulary.yaml")
     return target
 
 
@@ -81,6 +103,13 @@ def copy_project(target: Path) -> Path:
 def project_copy(tmp_path: Path) -> Path:
     """A writable copy of the project, for tests that build or serve it."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def small_project(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture project, for tests that build
+    or serve a project and break it."""
+    return copy_project(tmp_path / "project", fixture=True)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -113,15 +142,21 @@ def line_number(text: str, lines: str, *, file: str = "the file") -> int:
 def with_line_numbers(data: Path, name: str, expected: str) -> str:
     """``expected`` with each ``{snippet}`` replaced by the number of the
     line on which ``snippet`` ends in ``data/name``, and each
-    ``{other.yaml:snippet}`` by that in ``data/other.yaml``.
+    ``{other.yaml:snippet}`` by that in ``data/other.yaml``; ``{{`` and
+    ``}}`` stand for literal braces.
 
     Expected messages about the real data name their lines by the text that
     stands there, not by number, so that they stay exact, line and column,
     when an editor adds or removes lines above: the column is written out,
     as it follows the text of the line itself."""
 
+    def literal(text: str) -> str:
+        return text.replace("\x00", "{").replace("\x01", "}")
+
     def replace(match: re.Match[str]) -> str:
         file = match.group(1) or name
-        return str(line_number((data / file).read_text(encoding="utf-8"), match.group(2), file=file))
+        return str(line_number((data / file).read_text(encoding="utf-8"), literal(match.group(2)), file=file))
 
-    return _LINE_PLACEHOLDER.sub(replace, expected)
+    # ``{{`` and ``}}`` are literal braces, in a message ({figure-id}) or a snippet.
+    escaped = expected.replace("{{", "\x00").replace("}}", "\x01")
+    return literal(_LINE_PLACEHOLDER.sub(replace, escaped))

@@ -1,6 +1,8 @@
 """Nothing lost: bad data stops the build before MkDocs touches the output
-folder, with one clean message and no traceback, so the previous site/ stays
-exactly as it was."""
+folder, with one clean message and no traceback, and a failure later on
+(in either language) leaves it too, so the previous site/ stays exactly as
+it was. scripts/check_data.py refuses what the build refuses, word for word.
+On the small fixture project (tests/fixtures/project/)."""
 
 from __future__ import annotations
 
@@ -58,23 +60,23 @@ def break_page_name(project: Path) -> str:
 
 
 @pytest.mark.parametrize("breakage", [break_data, break_content, break_schema, break_page_name], ids=["data", "content", "schema", "page-name"])
-def test_a_failed_build_leaves_the_previous_site_as_it_was(project_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, breakage):
+def test_a_failed_build_leaves_the_previous_site_as_it_was(small_project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, breakage):
     site = tmp_path / "site"
-    assert build_site(project_copy, site) == []
+    assert build_site(small_project, site) == []
     before = tree(site)
     assert "index.html" in before and "en/index.html" in before
-    message = breakage(project_copy)
+    message = breakage(small_project)
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort, match="Aborted with a BuildError!"):
-        build_site(project_copy, site)
+        build_site(small_project, site)
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == [message]
     assert tree(site) == before
 
 
-def test_mkdocs_build_refuses_bad_data_in_one_clean_message(project_copy: Path):
-    message = break_data(project_copy)
+def test_mkdocs_build_refuses_bad_data_in_one_clean_message(small_project: Path):
+    message = break_data(small_project)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build"],
-        cwd=project_copy,
+        cwd=small_project,
         capture_output=True,
         text=True,
         timeout=120,
@@ -83,18 +85,34 @@ def test_mkdocs_build_refuses_bad_data_in_one_clean_message(project_copy: Path):
     assert result.returncode == 1
     assert result.stderr == f"ERROR   -  {message}\n"
     assert result.stdout == "\nAborted with a BuildError!\n"
-    assert not (project_copy / "site").exists()
+    assert not (small_project / "site").exists()
 
 
 @pytest.mark.parametrize("breakage", [break_data, break_content, break_schema, break_page_name], ids=["data", "content", "schema", "page-name"])
-def test_check_data_refuses_what_the_build_refuses(project_copy: Path, breakage):
+def test_check_data_refuses_what_the_build_refuses(small_project: Path, breakage):
     """scripts/check_data.py (and so the pre-commit hook) and mkdocs build
     call the same load_project: the same problems, word for word."""
-    message = breakage(project_copy)
+    message = breakage(small_project)
     result = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve().parent.parent / "scripts" / "check_data.py"), "--root", str(project_copy)],
+        [sys.executable, str(Path(__file__).resolve().parent.parent / "scripts" / "check_data.py"), "--root", str(small_project)],
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert (result.returncode, result.stdout, result.stderr) == (1, "", message + "\n")
+
+
+def test_a_failed_english_build_leaves_the_previous_site_as_it_was(small_project: Path, tmp_path: Path):
+    """The languages are built aside and moved into place together: a broken
+    link in an English page (a warning, refused under strict) fails the
+    build after the Vietnamese site was written, and site/ is still the
+    previous one, byte for byte, with nothing left beside it."""
+    site = tmp_path / "site"
+    assert build_site(small_project, site) == []
+    before = tree(site)
+    with (small_project / "content" / "guide.en.md").open("a", encoding="utf-8") as page:
+        page.write("\n[A page that does not exist](nowhere.md)\n")
+    with pytest.raises(Abort, match="Aborted with 1 warnings in strict mode!"):
+        build_site(small_project, site)
+    assert tree(site) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["project", "site"]

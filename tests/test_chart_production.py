@@ -8,10 +8,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from conftest import edit
 from review.charts.cache import MAGIC, ChartCache
 from review.charts.production import HOOKS_DIR, OUTPUTS, worker_count, cache_key, jobs_for, produce
 from review.charts.render import render
@@ -90,23 +92,17 @@ def test_an_entry_checks_its_own_checksum(tmp_path):
     assert cache.get("cd" * 32) is None
 
 
-def edit(data_dir: Path, file: str, old: str, new: str) -> None:
-    path = data_dir / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def test_a_changed_figure_redraws_exactly_the_charts_that_use_it(data_copy, tmp_path):
     cache = ChartCache(tmp_path / "cache")
     before = only_charts(load_site(data_copy), "power-capacity-by-source", "electricity-saved-by-period", "industrial-land-area")
     produce(before, ("vi", "en"), cache, workers=1)
     # The Ô Môn I–IV capacity is a figure of the cooperation section, drawn
     # on the energy page.
-    edit(data_copy, "cooperation.yaml", "      - value: 3800\n", "      - value: 3900\n")
-    # The value must stand in its quote (review.provenance), so the quote
-    # changes with it, as an editor correcting a figure would do.
-    edit(data_copy, "cooperation.yaml", '"tổng công suất lắp đặt dự kiến 3.800 MW"', '"tổng công suất lắp đặt dự kiến 3.900 MW"')
+    edit(data_copy / "cooperation.yaml", "      - value: 3800\n", "      - value: 3900\n")
+    # The value must stand in its quote (review.provenance), and the quote in
+    # the source's text (review.sources): in this copy, all three change.
+    edit(data_copy / "cooperation.yaml", '"tổng công suất lắp đặt dự kiến 3.800 MW"', '"tổng công suất lắp đặt dự kiến 3.900 MW"')
+    edit(data_copy / "sources" / "can-tho-20-nam.vi.txt", "tổng công suất lắp đặt dự kiến 3.800 MW", "tổng công suất lắp đặt dự kiến 3.900 MW")
     after = only_charts(load_site(data_copy), "power-capacity-by-source", "electricity-saved-by-period", "industrial-land-area")
     production = produce(after, ("vi", "en"), cache, workers=1)
     assert production.drawn == len(OUTPUTS) * 2  # one chart, in two languages
@@ -157,3 +153,35 @@ def test_parallel_workers_import_the_code_without_the_hooks_folder_on_the_path(s
 )
 def testworker_count(requested, jobs, expected):
     assert worker_count(requested, jobs) == expected
+
+
+def test_prune_deletes_only_entries_unused_for_long_and_not_kept(tmp_path: Path):
+    cache = ChartCache(tmp_path)
+    for key in ("aaaa1111", "bbbb2222", "cccc3333"):
+        cache.put(key, key.encode())
+    long_ago = time.time() - 2 * 24 * 3600
+    for key in ("aaaa1111", "bbbb2222"):
+        os.utime(cache.path(key), (long_ago, long_ago))
+    assert cache.prune({"aaaa1111"}) == 1
+    assert [cache.get(key) for key in ("aaaa1111", "bbbb2222", "cccc3333")] == [b"aaaa1111", None, b"cccc3333"]
+
+
+def test_reading_an_entry_marks_it_used(tmp_path: Path):
+    cache = ChartCache(tmp_path)
+    cache.put("aaaa1111", b"x")
+    long_ago = time.time() - 2 * 24 * 3600
+    os.utime(cache.path("aaaa1111"), (long_ago, long_ago))
+    assert cache.get("aaaa1111") == b"x"
+    assert cache.prune(set()) == 0
+
+
+def test_only_what_is_drawn_enters_the_key(site):
+    """The alt text, the table and the cache are not drawn: editing their
+    code or the spec's table-only fields redraws nothing."""
+    from review.charts import production
+
+    assert sorted(path.name for path in production.CODE_FILES) == ["formatting.py", "kinds.py", "render.py", "style.py", "textfit.py"]
+    spec = chart_spec(site, site.section("energy").charts[0], "vi")
+    key = cache_key(spec, OUTPUTS[0])
+    assert cache_key(dataclasses.replace(spec, citation="x", note_computed="y"), OUTPUTS[0]) == key
+    assert cache_key(dataclasses.replace(spec, title=spec.title + " x"), OUTPUTS[0]) != key

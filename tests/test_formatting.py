@@ -15,6 +15,8 @@ MILLION_KWH = Unit("million-kwh", "triệu kWh", "million kWh", "million kWh", "
 MW = Unit("mw", "MW", "MW", "MW", "measure")
 PERCENT = Unit("percent", "%", "%", "%", "percent")
 WORKER = Unit("worker", "lao động", "worker", "workers", "count")
+BILLION_USD = Unit("billion-usd", "tỷ USD", "US${value} billion", "US${value} billion", "measure")
+BILLION_VND = Unit("billion-vnd", "tỷ đồng", "VND {value} billion", "VND {value} billion", "measure")
 
 
 @pytest.mark.parametrize(
@@ -27,6 +29,8 @@ WORKER = Unit("worker", "lao động", "worker", "workers", "count")
         pytest.param(Decimal("176.50"), MILLION_KWH, "176,50 triệu kWh", "176.50 million kWh", id="trailing-zero-kept"),
         pytest.param(41000, WORKER, "41.000 lao động", "41,000 workers", id="count-plural"),
         pytest.param(1, WORKER, "1 lao động", "1 worker", id="count-singular"),
+        pytest.param(12, BILLION_USD, "12 tỷ USD", "US$12 billion", id="currency-before-the-number"),
+        pytest.param(Decimal("2000.5"), BILLION_VND, "2.000,5 tỷ đồng", "VND 2,000.5 billion", id="currency-code-before-the-number"),
     ],
 )
 def test_quantity(value, unit, vi, en):

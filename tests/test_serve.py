@@ -1,4 +1,4 @@
-"""The live loop of ``mkdocs serve``, for real, on a copy of the project: a
+"""The live loop of ``mkdocs serve``, for real, on the small fixture project: a
 saved edit in data/ rebuilds the site; a bad edit prints the clear error,
 without a traceback, and the last good site stays served; fixing the file
 recovers without a restart.
@@ -96,16 +96,16 @@ class Server:
 
 
 @pytest.fixture
-def server(project_copy: Path):
-    running = Server(project_copy)
+def server(small_project: Path):
+    running = Server(small_project)
     try:
         yield running
     finally:
         running.stop()
 
 
-def test_saving_data_rebuilds_and_a_bad_edit_keeps_the_last_good_site(server: Server, project_copy: Path):
-    energy = project_copy / "data" / "energy.yaml"
+def test_saving_data_rebuilds_and_a_bad_edit_keeps_the_last_good_site(server: Server, small_project: Path):
+    energy = small_project / "data" / "energy.yaml"
     server.wait_for("Serving on", after=0)
     assert "2.956,39 triệu kWh" in server.get("energy/")
     assert "2,956.39 million kWh" in server.get("en/energy/")
@@ -116,18 +116,19 @@ def test_saving_data_rebuilds_and_a_bad_edit_keeps_the_last_good_site(server: Se
     end = server.wait_for("Still serving the last good site", after=mark)
     output = server.lines[mark : end + 1]
     first = next(i for i, line in enumerate(output) if "The data has" in line)
-    assert output[first : first + 2] == ["ERROR   -  The data has 1 problem:", with_line_numbers(project_copy / "data", "energy.yaml", BAD_VALUE)]
+    assert output[first : first + 2] == ["ERROR   -  The data has 1 problem:", with_line_numbers(small_project / "data", "energy.yaml", BAD_VALUE)]
     assert not any("Traceback" in line for line in output)
     assert "2.956,39 triệu kWh" in server.get("energy/")
     assert "2,956.39 million kWh" in server.get("en/energy/")
 
     # The fix: the site rebuilds, in both languages, without a restart.
-    # One save that changes the value and its quote together.
+    # One save that fixes the value and renames the figure in both languages.
     mark = len(server.lines)
-    text = energy.read_text(encoding="utf-8").replace("value: 2.956,39", "value: 2957.39")
-    energy.write_text(text.replace("ước đạt 2.956,39 triệu kWh", "ước đạt 2.957,39 triệu kWh"), encoding="utf-8")
+    text = energy.read_text(encoding="utf-8").replace("value: 2.956,39", "value: 2956.39")
+    text = text.replace('vi: "Sản lượng điện tiêu thụ"', 'vi: "Điện năng tiêu thụ"').replace('en: "Electricity consumption"', 'en: "Electricity used"')
+    energy.write_text(text, encoding="utf-8")
     built = server.wait_for("Building the 'en' version", after=mark)
     server.wait_for("Reloading browsers", after=built)
-    assert "2.957,39 triệu kWh" in server.get("energy/")
-    assert "2,957.39 million kWh" in server.get("en/energy/")
+    assert "Điện năng tiêu thụ" in server.get("energy/")
+    assert "Electricity used" in server.get("en/energy/")
     assert not any("Traceback" in line for line in server.lines)

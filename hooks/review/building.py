@@ -70,7 +70,21 @@ def build_site(files: DataFiles, vocabulary: Vocabulary) -> Site:
         short_title=_text(site["short_title"]),
         description=_text(site["description"]),
         sections=sections,
-        sources={s["id"]: Source(s["id"], s["title"], s.get("author"), _text(s["citation"]), _period(s.get("date"))) for s in site["sources"]},
+        sources={
+            s["id"]: Source(
+                s["id"],
+                s["title"],
+                s.get("author"),
+                _text(s["citation"]),
+                _period(s.get("date")),
+                s.get("publication"),
+                s.get("text_file"),
+                s.get("url"),
+                _period(s.get("accessed")),
+                s.get("language", "vi"),
+            )
+            for s in site["sources"]
+        },
         home_intro=_paragraphs(site["home"]["intro"]),
         home_titles={k: _text(v) for k, v in site["home"].items() if k != "intro"},
         about_title=_text(about["title"]),

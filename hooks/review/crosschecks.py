@@ -37,6 +37,9 @@ class _CrossChecks:
         self.files = files
         self.vocabulary = vocabulary
         self.sources = {s["id"] for s in files.site.data["sources"]}
+        self.default_source = files.site.data["sources"][0]["id"]
+        self.source_language = {s["id"]: s.get("language", "vi") for s in files.site.data["sources"]}
+        """The language a source writes its numbers in (review.provenance)."""
         self.problems: list[Problem] = []
         self.figure_ids: dict[str, tuple[YamlDocument, Key]] = {}
         self.chart_ids: dict[str, tuple[YamlDocument, Key]] = {}
@@ -163,7 +166,7 @@ class _CrossChecks:
                 hint = f"did you mean {text.replace('.', '')}? YAML reads {text} as a decimal number: write {text.replace('.', '')}, without the thousands dot"
             self.problems.append(document.problem((*vkey, "value"), f"expected a whole number (the unit {figure['unit']} counts things), received {text}", hint))
             self.misread.add(figure["id"])
-        elif not isinstance(number, bool) and not quote_states(value["quote"], number):
+        elif not isinstance(number, bool) and not quote_states(value["quote"], number, self.source_language.get(value.get("source", self.default_source), "vi")):
             self.problems.append(document.problem((*vkey, "value"), *quote_mismatch(number, value["quote"])))
         if kind == "percent" and not (0 <= number <= 100):
             self.problems.append(document.problem((*vkey, "value"), f"expected a percentage from 0 to 100, received {number}"))

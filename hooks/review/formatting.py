@@ -84,7 +84,16 @@ def format_quantity(value: Decimal | int | float, unit: Unit, lang: str, *, deci
     """``2.956,39 triệu kWh``, ``2,956.39 million kWh``, ``40,9%``."""
     if unit.kind == "percent":
         return format_percent_value(value, lang, decimals=decimals)
-    return f"{format_number(value, lang, decimals=decimals)} {unit_name(unit, value, lang)}"
+    number = format_number(value, lang, decimals=decimals)
+    name = unit_name(unit, value, lang)
+    if UNIT_VALUE in name:  # a unit written around its number: "US$12 billion"
+        return name.replace(UNIT_VALUE, number)
+    return f"{number} {name}"
+
+
+UNIT_VALUE = "{value}"
+"""In a unit's name, where the number goes (``VND {value} billion``); a
+name without it follows the number."""
 
 
 APPROXIMATELY = "\u2248"

@@ -221,6 +221,13 @@ class Source:
     author: str | None
     citation: Text
     date: Period | None
+    publication: str | None = None
+    text_file: str | None = None
+    """The source's text in the repository, relative to data/ (review.sources)."""
+    url: str | None = None
+    accessed: Period | None = None
+    language: str = "vi"
+    """The language of the source's text: how its quotes write numbers."""
 
 
 @dataclass(frozen=True)
@@ -252,6 +259,11 @@ class Site:
     captions_title: Text | None
     captions: tuple[Caption, ...]
     vocabulary: Vocabulary
+
+    @property
+    def default_source(self) -> Source:
+        """The first source: the article, unless a value names another."""
+        return next(iter(self.sources.values()))
 
     @property
     def figures(self) -> dict[str, Figure]:

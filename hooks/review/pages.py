@@ -19,9 +19,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import formatting, relations
+from . import formatting, prose, relations
 from .charts.views import chart_views
-from .model import LANGUAGES, Figure, Paragraphs, Period, Relation, Section, Site, Text, Unit, Value
+from .model import LANGUAGES, Figure, Paragraphs, Period, Relation, Section, Site, Source, Text, Unit, Value
 from .reference import Reference
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -107,11 +107,63 @@ class Language:
     def t(self, value: Text) -> str:
         return value[self.lang]
 
+    def prose(self, value: Text) -> str:
+        """The site's own sentence, with each ``{figure-id}`` written from
+        the data (review.prose)."""
+        return prose.fill(value[self.lang], self.site.figures, self.site.vocabulary, self.lang)
+
+    def prose_paragraphs(self, value: Paragraphs) -> tuple[str, ...]:
+        return tuple(prose.fill(p, self.site.figures, self.site.vocabulary, self.lang) for p in value[self.lang])
+
+    def article(self) -> Source:
+        """The default source: the article whose words the sections quote."""
+        return self.site.default_source
+
+    def source(self, source_id: str) -> Source:
+        return self.site.sources[source_id]
+
+    def newer(self, figure: Figure) -> tuple[Value, Value] | None:
+        """(what the article said, the latest value) when the latest value of
+        ``figure`` comes from another source than the article."""
+        default = self.site.default_source.id
+        latest = figure.latest
+        if latest.source == default:
+            return None
+        said = [v for v in figure.values if v.source == default]
+        return (said[-1], latest) if said else None
+
+    def newer_figures(self, section: Section) -> list[tuple[Figure, Value, Value]]:
+        """The figures of ``section`` whose latest value is newer than the
+        article's: (figure, what the article said, the latest value)."""
+        out = []
+        for figure in section.figures:
+            pair = self.newer(figure)
+            if pair is not None:
+                out.append((figure, *pair))
+        return out
+
+    def source_date(self, source: Source) -> str:
+        return self.source_date_of(source.date)
+
+    def source_date_of(self, period: Period | None) -> str:
+        return formatting.format_date(period, self.lang) if period else ""
+
+    def cite_url(self, source: Source) -> str:
+        """Where a quotation comes from: the source's address, or its entry
+        on the About page (relative to a section page)."""
+        return source.url or f"../{ABOUT.removesuffix('.md')}/#source-{source.id}"
+
     def paragraphs(self, value: Paragraphs) -> tuple[str, ...]:
         return value[self.lang]
 
     def label(self, key: str) -> str:
         return self.site.vocabulary.labels[key][self.lang]
+
+    def type_name(self, name: str) -> str:
+        """A shared type of the schema, named in this language
+        (``type_name_<name>`` in the labels), or by its own name."""
+        label = self.site.vocabulary.labels.get(f"type_name_{name}")
+        return label[self.lang] if label else name
 
     def status(self, key: str) -> str:
         return self.site.vocabulary.statuses[key][self.lang]

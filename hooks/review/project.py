@@ -25,7 +25,9 @@ from .model import Site
 from .opendata import DOWNLOADS, SCHEMA_INDEX
 from .pages import generated_paths
 from .problems import DataError
+from .prose import prose_problems
 from .reference import Reference, load_reference
+from .sources import source_problems
 
 DATA_DIR = "data"
 DOCS_DIR = "content"
@@ -52,6 +54,8 @@ def load_site(data_dir: Path, display_root: str = DATA_DIR) -> Site:
     files = read_data(data_dir, display_root)
     vocabulary = build_vocabulary(files.vocabulary.data)
     problems = cross_problems(files, vocabulary)
+    problems += source_problems(files.site, files.sections, data_dir, display_root)
+    problems += prose_problems(files.site, files.sections)
     if problems:
         raise DataError(problems)
     return build_site(files, vocabulary)

@@ -22,10 +22,11 @@ def vietnamese(value: Decimal | int) -> str:
     return format_number(value, "vi")
 
 
-def quote_states(quote: str, value: Decimal | int) -> bool:
-    """Whether ``quote`` contains ``value`` as a whole number in Vietnamese
-    format (``222`` is in "222 triệu kWh", not in "2223" nor in "1.222")."""
-    written = re.escape(vietnamese(value))
+def quote_states(quote: str, value: Decimal | int, lang: str = "vi") -> bool:
+    """Whether ``quote`` contains ``value`` as a whole number in the format
+    of its source's language, Vietnamese by default (``222`` is in "222 triệu
+    kWh", not in "2223" nor in "1.222"; ``3105.2`` is "3,105.2" in English)."""
+    written = re.escape(format_number(value, lang))
     return re.search(rf"(?<![0-9])(?<![0-9][.,]){written}(?![0-9])(?![.,][0-9])", quote) is not None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -38,6 +38,11 @@ class Settings:
     site_url: str | None
     """The site's root URL (the default language's), ending with '/'."""
     build_time: buildtime.BuildTime
+
+
+def default_settings() -> Settings:
+    """No site URL, the fixed build date: until the settings are read."""
+    return Settings(None, buildtime.resolve({}))
 
 
 def settings(configured: str | None, environ: Mapping[str, str], *, serving: bool = False) -> Settings:
@@ -89,8 +94,6 @@ def page_meta(settings: Settings, site: Site, lang: str, src_uri: str, page_url:
 
 
 def _escaped_description(meta: discovery.PageMeta) -> discovery.PageMeta:
-    from dataclasses import replace
-
     value = meta.description if isinstance(meta.description, Markup) else escape(meta.description)
     return replace(meta, description=value)
 

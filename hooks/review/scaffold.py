@@ -94,6 +94,8 @@ class NewFigure:
     period: str | None = None
     as_of: str | None = None
     qualifier: str | None = None
+    source: str | None = None
+    """The id of a source of data/site.yaml; none: the first (the article)."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ def figure_yaml(figure: NewFigure) -> str:
         time_field=time_field,
         time=time,
         qualifier=figure.qualifier,
+        source=figure.source,
         quote=figure.quote,
     )
 

@@ -14,9 +14,15 @@ import hashlib
 import logging
 import os
 import tempfile
+import time
+from collections.abc import Iterable
 from pathlib import Path
 
 log = logging.getLogger(__name__)
+
+PRUNE_AFTER = 24 * 3600.0
+"""An entry unused for a day by every build goes (a drawing of data or code
+that has since changed)."""
 
 MAGIC = b"review-chart-cache 1 sha256="
 """The first bytes of every entry, then the content's hex digest and ``\\n``."""
@@ -47,7 +53,32 @@ class ChartCache:
         if hashlib.sha256(content).hexdigest().encode() != header[len(MAGIC) :]:
             log.debug("chart cache entry %s does not match its checksum; drawing it again", key)
             return None
+        self._mark_used(key)
         return content
+
+    def _mark_used(self, key: str) -> None:
+        """An entry's modification time is when a build last used it."""
+        try:
+            os.utime(self.path(key))
+        except OSError:
+            pass
+
+    def prune(self, keep: Iterable[str], *, unused_for: float = PRUNE_AFTER) -> int:
+        """Delete the entries that are not in ``keep`` and that no build has
+        used for ``unused_for`` seconds (another copy of the project may share
+        the folder); return how many."""
+        kept = set(keep)
+        limit = time.time() - unused_for
+        removed = 0
+        for entry in self.root.glob("??/*"):
+            try:
+                stale = entry.name not in kept and entry.stat().st_mtime < limit
+                if stale:
+                    entry.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
 
     def put(self, key: str, content: bytes) -> None:
         """Store ``content`` under ``key``, atomically."""

@@ -2,9 +2,12 @@
 nothing they depend on has changed, else drawn, in parallel on every core.
 
 A chart file's key is the SHA-256 of everything that can change its bytes:
-the chart's spec (its numbers, words and language, from the data), the
-theme, the format, the source code of the drawing modules and of
-:mod:`review.formatting`, and the versions of Matplotlib, NumPy and Babel.
+what the drawing shows of the chart's spec (its numbers, words and
+language, from the data), the theme, the format, the source code of the
+modules that draw (not of those that describe, tabulate or cache, so an
+edit of the alt text redraws nothing) and of :mod:`review.formatting`, and
+the versions of Matplotlib, NumPy, Babel and Pillow. Entries that no build
+has used for a while are pruned (:meth:`ChartCache.prune`).
 Change a figure and exactly the charts that use it are drawn again, on the
 next build (``mkdocs serve`` included); change nothing and nothing is drawn.
 
@@ -44,8 +47,10 @@ log = logging.getLogger(__name__)
 
 HOOKS_DIR = Path(__file__).resolve().parents[2]
 """The folder that holds the ``review`` package (``hooks/``)."""
-CODE_FILES = [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parents[1] / "formatting.py"]
-"""The code whose every change may change a drawing."""
+CODE_FILES = [Path(__file__).parent / name for name in ("render.py", "kinds.py", "style.py", "textfit.py")] + [Path(__file__).parents[1] / "formatting.py"]
+"""The code that draws: any change to it may change a drawing."""
+NOT_DRAWN = ("citation", "note_computed")
+"""Fields of a ChartSpec that only the table and the description show."""
 LIBRARIES = ("matplotlib", "numpy", "babel", "pillow")
 POOL_THRESHOLD = 12
 """Fewer drawings than this are drawn in the build's own process."""
@@ -97,6 +102,8 @@ class Production:
     cached: int = 0
     workers: int = 0
     seconds: float = 0.0
+    keys: set[str] = field(default_factory=set)
+    """The cache keys of every drawing of these languages."""
 
 
 class ChartDrawingError(RuntimeError):
@@ -126,6 +133,7 @@ def produce(site: Site, langs: Sequence[str], cache: ChartCache, *, workers: int
     start = time.perf_counter()
     production = Production(files={lang: {} for lang in langs})
     jobs = jobs_for(site, langs)
+    production.keys = {job.key for job in jobs}
     missing: list[Job] = []
     for job in jobs:
         content = cache.get(job.key)
@@ -186,7 +194,7 @@ def _render_in_worker(spec: ChartSpec, theme: str, fmt: Format) -> bytes:
 def cache_key(spec: ChartSpec, output: Output) -> str:
     """The SHA-256 of everything that can change this file's bytes."""
     payload = {
-        "spec": _plain(dataclasses.asdict(spec)),
+        "spec": _plain({name: value for name, value in dataclasses.asdict(spec).items() if name not in NOT_DRAWN}),
         "theme": dataclasses.asdict(style.THEMES[output.theme]),
         "format": output.fmt,
         "code": code_fingerprint(),

@@ -38,8 +38,11 @@ def data_table(site: Site, spec: ChartSpec) -> Table:
     headers.append(labels["col_period"][lang])
     align.append(":--")
     rows = []
+    series_name = _series_name(site, spec)
     for mark in spec.marks:
         name = f"{mark.name} ({spec.note_computed})" if mark.role == "remainder" else mark.name
+        if series_name is not None:
+            name = series_name  # the bar's name is its period, which has its own column
         row = [name, mark.quantity]
         if shares:
             row.append(mark.share_label or "")
@@ -52,6 +55,14 @@ def data_table(site: Site, spec: ChartSpec) -> Table:
         row.append(spec.whole.time)
         rows.append(tuple(row))
     return Table(tuple(headers), tuple(align), tuple(rows))
+
+
+def _series_name(site: Site, spec: ChartSpec) -> str | None:
+    """For a series, the indicator's name: one figure over periods."""
+    if spec.kind != "series":
+        return None
+    chart = next(chart for section in site.sections for chart in section.charts if chart.id == spec.id)
+    return figure_name(site, chart, site.figures[chart.figures[0]], spec.lang)
 
 
 def csv_values(site: Site, chart: Chart) -> list[tuple[Figure, Value]]:
