@@ -14,7 +14,7 @@ from pathlib import Path
 import brotli
 import pytest
 
-from review import buildtime, discovery, offline, opendata, precompress, siteurl, socialcard
+from review import buildtime, discovery, offline, opendata, precompress, prose, siteurl, socialcard
 from review.model import Site
 
 
@@ -147,12 +147,26 @@ def test_shorten_cuts_at_a_word(text: str, limit: int, expected: str):
 def test_pages_are_described_by_their_data(site: Site, lang: str):
     section = site.sections[1]
     assert discovery.description(site, "index.md", lang) == discovery.shorten(site.description[lang])
-    assert discovery.description(site, f"{section.id}.md", lang) == discovery.shorten(section.summary[lang])
+    assert discovery.description(site, f"{section.id}.md", lang) == discovery.shorten(prose.fill(section.summary[lang], site.figures, site.vocabulary, lang))
     assert discovery.description(site, "editing.md", lang) is None
     charted = next(s for s in site.sections if s.charts)
     picture = discovery.image(site, f"{charted.id}.md", lang)
     assert picture.uri == f"charts/{charted.charts[0].id}.png"
     assert discovery.image(site, "about.md", lang).uri == discovery.CARD
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_description_writes_the_figures_its_text_names(site: Site, lang: str):
+    import dataclasses
+
+    figure = next(iter(site.figures.values()))
+    section = dataclasses.replace(site.sections[0], summary=dataclasses.replace(site.sections[0].summary, **{lang: f"Total: {{{figure.id}}}."}))
+    changed = dataclasses.replace(site, sections=(section, *site.sections[1:]))
+    from review import formatting
+
+    expected = f"Total: {formatting.format_value(figure.latest, figure.unit, site.vocabulary, lang)}."
+    assert discovery.description(changed, f"{section.id}.md", lang) == expected
+    assert "{" not in expected
 
 
 def test_page_meta_is_absolute_only_with_a_site_url(site: Site):

@@ -125,6 +125,7 @@ def test_every_page_has_absolute_hreflang_canonical_description_and_open_graph(p
         assert [link["href"] for link in head.links if link.get("rel") == "canonical"] == [here], page
         meta = {m.get("property") or m.get("name"): m.get("content") for m in head.meta}
         assert meta["description"] and meta["description"] == meta["og:description"], page
+        assert "{" not in meta["description"], (page, meta["description"])
         assert meta["og:url"] == here and meta["og:locale"] == discovery.LOCALES[lang] and meta["og:title"], page
         image = meta["og:image"]
         assert image and image.startswith(SITE_URL), page
@@ -136,7 +137,8 @@ def test_section_pages_share_their_key_chart_and_are_described_by_their_summary(
     section = next(s for s in site.sections if s.charts)
     meta = {m.get("property") or m.get("name"): m.get("content") for m in _head(published.page(lang, f"{section.id}/")).meta}
     assert meta["og:image"].endswith(f"charts/{section.charts[0].id}.png")
-    assert meta["description"] == discovery.shorten(section.summary[lang])
+    assert meta["description"] == discovery.shorten(discovery.written(site, section.summary[lang], lang))
+    assert "{" not in meta["description"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import prose
 from .charts.spec import chart_spec
 from .languages import prefix
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Site
@@ -104,17 +105,23 @@ def description(site: Site, src_uri: str, lang: str, labels: dict[str, str] | No
     ``description``, else the site's description).
 
     ``labels`` maps further generated pages to a label id of the vocabulary
-    (the downloads page, the schema index)."""
+    (the downloads page, the schema index). Each ``{figure-id}`` in the
+    text is written from the data, as on the page."""
     if src_uri == "index.md":
-        return shorten(site.description[lang])
+        return shorten(written(site, site.description[lang], lang))
     for section in site.sections:
         if src_uri == f"{section.id}.md":
-            return shorten(section.summary[lang])
+            return shorten(written(site, section.summary[lang], lang))
     if src_uri == "about.md" and site.about_body[lang]:
-        return shorten(site.about_body[lang][0])
+        return shorten(written(site, site.about_body[lang][0], lang))
     if labels and src_uri in labels:
         return shorten(site.vocabulary.labels[labels[src_uri]][lang])
     return None
+
+
+def written(site: Site, text: str, lang: str) -> str:
+    """``text`` with the figures it names written in ``lang`` (review.prose)."""
+    return prose.fill(text, site.figures, site.vocabulary, lang)
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,9 @@ def files(settings: Settings, site: Site, reference: Reference, lang: str, cache
     out: dict[str, bytes | str] = {
         opendata.DOWNLOADS: opendata.render_downloads(site, lang, reference),
         opendata.SCHEMA_INDEX: opendata.render_schema_index(site, lang, reference),
-        discovery.CARD: socialcard.card(socialcard.CardText(site.title[lang], site.description[lang], site.short_title[lang]), socialcard.CardLabels(lang), ChartCache(cache_dir)),
+        discovery.CARD: socialcard.card(
+            socialcard.CardText(site.title[lang], discovery.written(site, site.description[lang], lang), site.short_title[lang]), socialcard.CardLabels(lang), ChartCache(cache_dir)
+        ),
         **opendata.files(site),
     }
     if lang == DEFAULT_LANGUAGE:
@@ -88,7 +90,7 @@ def page_meta(settings: Settings, site: Site, lang: str, src_uri: str, page_url:
     site; ``description`` from the page's front matter, if any (it wins
     over the data's). The description is escaped here: Material writes it
     into an attribute as it is."""
-    text = description or discovery.description(site, src_uri, lang, DESCRIPTION_LABELS) or discovery.shorten(site.description[lang])
+    text = description or discovery.description(site, src_uri, lang, DESCRIPTION_LABELS) or discovery.shorten(discovery.written(site, site.description[lang], lang))
     meta = discovery.page_meta(site, lang, title=title or site.title[lang], description=text, src_uri=src_uri, page_url=page_url, site_url=settings.site_url)
     return _escaped_description(meta)
 
