@@ -205,6 +205,25 @@ def test_every_value_is_one_row_with_its_figure_id(site: Site):
     expected = [(figure.id, value.time.raw) for figure in site.figures.values() for value in figure.values]
     assert [(row["figure"], row["time"]) for row in rows] == expected
     assert [column.name for column in opendata.COLUMNS] == list(rows[0])
+    assert not [row for row in rows if prose.PLACEHOLDER.search(row["notes_vi"] + row["notes_en"])]
+
+
+def test_a_note_that_names_a_figure_is_written_out_in_the_csv(site: Site):
+    import csv
+    import dataclasses
+
+    from review import formatting
+    from review.model import Note, Text
+
+    section = next(s for s in site.sections if s.figures)
+    figure = section.figures[0]
+    note = Note("constructed", Text(vi=f"Xem {{{figure.id}}}.", en=f"See {{{figure.id}}}."))
+    value = dataclasses.replace(figure.values[0], notes=("constructed",))
+    changed = dataclasses.replace(section, notes=(note,), figures=(dataclasses.replace(figure, values=(value,)),))
+    row = next(csv.DictReader(io.StringIO(opendata.figures_csv(site, (changed,)).decode("utf-8"))))
+    for lang in ("vi", "en"):
+        assert formatting.format_value(figure.latest, figure.unit, site.vocabulary, lang) in row[f"notes_{lang}"]
+        assert "{" not in row[f"notes_{lang}"]
 
 
 def test_the_package_is_bilingual_and_names_units_qualifiers_sources_and_licence(site: Site):

@@ -18,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import pages
+from . import pages, prose
 from .charts.tables import machine_number
 from .model import LANGUAGES, Figure, Period, Section, Site, Value
 from .reference import Reference
@@ -117,9 +117,14 @@ def _row(site: Site, section: Section, figure: Figure, value: Value) -> tuple[st
         time.end.isoformat(),
         value.source,
         value.quote,
-        " | ".join(notes[note].vi for note in value.notes if note in notes),
-        " | ".join(notes[note].en for note in value.notes if note in notes),
+        " | ".join(_note(site, notes[note].vi, "vi") for note in value.notes if note in notes),
+        " | ".join(_note(site, notes[note].en, "en") for note in value.notes if note in notes),
     )
+
+
+def _note(site: Site, text: str, lang: str) -> str:
+    """A note as the page writes it: each ``{figure-id}`` written out."""
+    return prose.fill(text, site.figures, site.vocabulary, lang)
 
 
 def figures_csv(site: Site, sections: tuple[Section, ...]) -> bytes:
