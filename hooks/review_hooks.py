@@ -22,10 +22,12 @@ that replaces the output folder only once both languages have built
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import logging
 import os
 import posixpath
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +48,7 @@ from mkdocs.structure.pages import Page
 # while it imports the hook.
 from review import languages, pages, publishing, sitedir
 from review.charts.cache import ChartCache
-from review.charts.production import ChartDrawingError, produce
+from review.charts.production import ChartDrawingError, Production, produce
 from review.model import DEFAULT_LANGUAGE, LANGUAGES
 from review.problems import DataError
 from review.project import Project, load_project
@@ -72,6 +74,8 @@ class Session:
     dirty: bool = False
     site_whole: bool = True
     """Whether the last failed build left the output folder as it was."""
+    drawing_ready: bool = False
+    """Whether the drawing code (Matplotlib) is being imported ahead."""
 
 
 _session = Session()
@@ -111,6 +115,10 @@ class LanguageBuild:
     warnings: _Warnings = field(default_factory=_Warnings)
     publishing: publishing.Settings = field(default_factory=publishing.default_settings)
     """The site's URL and build date, read by the default language's build."""
+    charts: Production | None = None
+    """The chart files of every language: the default language's build gets
+    them all at once (drawing in parallel what the cache lacks) and hands
+    them to the others."""
 
     @staticmethod
     def of(config: MkDocsConfig) -> LanguageBuild:
@@ -146,6 +154,11 @@ def _project_dir(config: MkDocsConfig) -> Path:
 def on_startup(*, command: str, dirty: bool) -> None:
     _session.command = command
     _session.dirty = dirty
+    if command == "serve" and not _session.drawing_ready:
+        # The first edit of a figure draws a chart: have Matplotlib imported
+        # by then, not on that rebuild.
+        _session.drawing_ready = True
+        threading.Thread(target=importlib.import_module, args=("review.charts.render",), daemon=True).start()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -247,21 +260,19 @@ def chart_cache_dir(project_dir: Path) -> Path:
 
 def _add_charts(files: Files, config: MkDocsConfig, state: LanguageBuild) -> None:
     """The chart files (SVG, PNG, CSV) of the build's language. The default
-    language's build draws what the cache lacks for every language at once,
-    in parallel; the other builds then find theirs in the cache."""
-    lang = state.lang
-    langs = LANGUAGES if lang == DEFAULT_LANGUAGE else (lang,)
-    cache = ChartCache(chart_cache_dir(_project_dir(config)))
-    try:
-        charts = produce(state.project.site, langs, cache)
-    except ChartDrawingError as error:
-        raise PluginError(str(error)) from error
-    if langs == LANGUAGES:
+    language's build gets those of every language at once: from the cache,
+    or drawn in parallel; the other builds receive theirs."""
+    if state.charts is None:
+        cache = ChartCache(chart_cache_dir(_project_dir(config)))
+        try:
+            state.charts = charts = produce(state.project.site, LANGUAGES, cache)
+        except ChartDrawingError as error:
+            raise PluginError(str(error)) from error
         cache.prune(charts.keys)
-    processes = f"{charts.workers} process{'es' if charts.workers > 1 else ''}"
-    drawn = f"{charts.drawn} drawn in {processes}" if charts.drawn else "none drawn"
-    log.info(f"Charts ({', '.join(langs)}): {drawn}, {charts.cached} from the cache, in {charts.seconds:.2f} s")
-    for uri, content in charts.files[lang].items():
+        processes = f"{charts.workers} process{'es' if charts.workers > 1 else ''}"
+        drawn = f"{charts.drawn} drawn in {processes}" if charts.drawn else "none drawn"
+        log.info(f"Charts ({', '.join(LANGUAGES)}): {drawn}, {charts.cached} from the cache, in {charts.seconds:.2f} s")
+    for uri, content in state.charts.files[state.lang].items():
         files.append(File.generated(config, uri, content=content))
 
 
@@ -346,7 +357,7 @@ def _build_language(config: MkDocsConfig, state: LanguageBuild, lang: str) -> No
     other.theme["language"] = lang
     if config.site_url:
         other.site_url = posixpath.join(config.site_url, languages.prefix(lang))
-    setattr(other, _STATE, LanguageBuild(lang, state.project, output, publishing=state.publishing))
+    setattr(other, _STATE, LanguageBuild(lang, state.project, output, charts=state.charts, publishing=state.publishing))
     serving = _session.command == "serve"
     other.plugins.run_event("startup", command=_session.command, dirty=_session.dirty)
     try:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from review.model import Site
 from review.project import load_site
@@ -127,6 +128,10 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+# ``figures[#solar-capacity]``: the index of the item with that id, so that
+# a figure added above it does not change the expected message.
+_LIST_INDEX = re.compile(r"\b(figures|lists|notes|charts)\[#([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+
 # ``{snippet}`` or ``{energy.yaml:snippet}`` in an expected message.
 _LINE_PLACEHOLDER = re.compile(r"\{(?:([a-z]+\.yaml):)?(.*?)\}", re.DOTALL)
 
@@ -143,7 +148,9 @@ def with_line_numbers(data: Path, name: str, expected: str) -> str:
     """``expected`` with each ``{snippet}`` replaced by the number of the
     line on which ``snippet`` ends in ``data/name``, and each
     ``{other.yaml:snippet}`` by that in ``data/other.yaml``; ``{{`` and
-    ``}}`` stand for literal braces.
+    ``}}`` stand for literal braces; ``figures[#id]`` (or lists, notes,
+    charts) becomes the index of the item with that id in the file the
+    message names.
 
     Expected messages about the real data name their lines by the text that
     stands there, not by number, so that they stay exact, line and column,
@@ -157,6 +164,14 @@ def with_line_numbers(data: Path, name: str, expected: str) -> str:
         file = match.group(1) or name
         return str(line_number((data / file).read_text(encoding="utf-8"), literal(match.group(2)), file=file))
 
+    def index(match: re.Match[str]) -> str:
+        shown = re.match(r"data/([a-z0-9-]+\.yaml):", expected)
+        file = shown.group(1) if shown else name
+        items = yaml.safe_load((data / file).read_text(encoding="utf-8")).get(match.group(1), [])
+        found = [i for i, item in enumerate(items) if isinstance(item, dict) and item.get("id") == match.group(2)]
+        assert len(found) == 1, f"{match.group(2)!r} must be the id of one item of {match.group(1)} in {file}"
+        return f"{match.group(1)}[{found[0]}]"
+
     # ``{{`` and ``}}`` are literal braces, in a message ({figure-id}) or a snippet.
     escaped = expected.replace("{{", "\x00").replace("}}", "\x01")
-    return literal(_LINE_PLACEHOLDER.sub(replace, escaped))
+    return _LIST_INDEX.sub(index, literal(_LINE_PLACEHOLDER.sub(replace, escaped)))

@@ -187,8 +187,8 @@ def test_online_services_description_in_english():
 
 def test_subtitle_placeholders_take_the_figures_values():
     chart = next(chart for _, chart in CHARTS if chart.id == "online-dossier-rate")
-    assert chart_spec(SITE, chart, "vi").subtitle == "% tổng số hồ sơ: 106.144 trên 216.505 hồ sơ."
-    assert chart_spec(SITE, chart, "en").subtitle == "% of all dossiers: 106,144 of 216,505 dossiers."
+    assert chart_spec(SITE, chart, "vi").subtitle == "Phần trăm tổng số hồ sơ: 106.144 trên 216.505 hồ sơ."
+    assert chart_spec(SITE, chart, "en").subtitle == "Percent of all dossiers: 106,144 of 216,505 dossiers."
 
 
 def test_chart_ids_are_unique_and_safe_file_names():

@@ -99,10 +99,10 @@ def test_a_changed_figure_redraws_exactly_the_charts_that_use_it(data_copy, tmp_
     # The Ô Môn I–IV capacity is a figure of the cooperation section, drawn
     # on the energy page.
     edit(data_copy / "cooperation.yaml", "      - value: 3800\n", "      - value: 3900\n")
-    # The value must stand in its quote (review.provenance), and the quote in
-    # the source's text (review.sources): in this copy, all three change.
-    edit(data_copy / "cooperation.yaml", '"tổng công suất lắp đặt dự kiến 3.800 MW"', '"tổng công suất lắp đặt dự kiến 3.900 MW"')
-    edit(data_copy / "sources" / "can-tho-20-nam.vi.txt", "tổng công suất lắp đặt dự kiến 3.800 MW", "tổng công suất lắp đặt dự kiến 3.900 MW")
+    # The value must stand in its quote (review.provenance), so the quote
+    # changes with it, as an editor giving a newer figure would do; its
+    # source is one whose text the repository does not hold.
+    edit(data_copy / "cooperation.yaml", '"tổng công suất lắp đặt dự kiến 3.800 MW"', '"tổng công suất lắp đặt dự kiến 3.900 MW"\n        source: city-report')
     after = only_charts(load_site(data_copy), "power-capacity-by-source", "electricity-saved-by-period", "industrial-land-area")
     production = produce(after, ("vi", "en"), cache, workers=1)
     assert production.drawn == len(OUTPUTS) * 2  # one chart, in two languages

@@ -147,7 +147,7 @@ CASES = [
     pytest.param(
         "digital.yaml",
         [("trên {dossiers-total} hồ sơ", "trên {dossier-total} hồ sơ")],
-        [("id: online-dossier-rate", r'vi: (")%', "charts[1].subtitle.vi: expected the id of a known figure, received 'dossier-total' (did you mean 'dossiers-total'?)")],
+        [("id: online-dossier-rate", r'vi: (")Phần trăm', "charts[1].subtitle.vi: expected the id of a known figure, received 'dossier-total' (did you mean 'dossiers-total'?)")],
         id="unknown-figure-in-a-subtitle",
     ),
     pytest.param(

@@ -222,3 +222,14 @@ def test_a_newer_value_shows_everywhere_and_the_article_keeps_its_number(edited_
     quote = energy.split(marker)[0]  # the article's paragraphs come first
     assert article_said in quote
     assert {"vi": "Môi trường", "en": "Environment"}[lang] in text_of(edited_build, lang, "environment/")
+
+
+@pytest.mark.parametrize(
+    ("lang", "cited"),
+    [
+        pytest.param("vi", "Báo cáo ngành điện thành phố Cần Thơ năm 2024, https://example.org/can-tho-power-2024 (truy cập ngày 20/5/2024)", id="vi"),
+        pytest.param("en", "Cần Thơ power sector report, 2024, https://example.org/can-tho-power-2024 (accessed 20 May 2024)", id="en"),
+    ],
+)
+def test_the_about_page_cites_the_new_source_with_its_address_and_access_date(edited_build: Path, lang: str, cited: str):
+    assert cited in " ".join(text_of(edited_build, lang, "about/").split())

@@ -62,8 +62,8 @@ def test_equations_in_each_language(site, lang: str, section: str, index: int, e
         ),
         pytest.param(
             "en",
-            "Growth in electricity saved, 2016–2020 on 2011–2015 20.52% (1) Computed from the source's figures: ≈ 25.78% 2016–2020",
-            "Growth in electricity saved, 2016–2020 on 2011–2015. Stated by the source: 20.52%. Computed from the source's figures: (222 / 176.5 − 1) × 100 ≈ 25.78%.",
+            "Growth in electricity saved, 2016–2020 vs 2011–2015 20.52% (1) Computed from the source's figures: ≈ 25.78% 2016–2020",
+            "Growth in electricity saved, 2016–2020 vs 2011–2015. Stated by the source: 20.52%. Computed from the source's figures: (222 / 176.5 − 1) × 100 ≈ 25.78%.",
             id="en",
         ),
     ],

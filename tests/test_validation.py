@@ -83,7 +83,7 @@ def test_the_real_data_is_valid(site):
         pytest.param(
             'energy.yaml',
             [('        qualifier: estimated\n        quote: "sản lượng', '        qualifer: estimated\n        quote: "sản lượng')],
-            ["data/energy.yaml:{        qualifer: estimated}:9: figures[2].values[0].qualifer: unknown field 'qualifer' (did you mean 'qualifier'?)"],
+            ["data/energy.yaml:{        qualifer: estimated}:9: figures[#electricity-consumption].values[0].qualifer: unknown field 'qualifer' (did you mean 'qualifier'?)"],
             id='unknown-field-did-you-mean',
         ),
         pytest.param(
@@ -101,7 +101,7 @@ def test_the_real_data_is_valid(site):
         pytest.param(
             'industry.yaml',
             [('      en: "Industrial parks"\n', '')],
-            ['data/industry.yaml:{      vi: "Số khu công nghiệp"}:7: figures[0].label: expected the text in both languages, received only the Vietnamese version (vi) (add en: with the English text)'],
+            ['data/industry.yaml:{      vi: "Số khu công nghiệp"}:7: figures[#industrial-parks].label: expected the text in both languages, received only the Vietnamese version (vi) (add en: with the English text)'],
             id='english-missing',
         ),
         pytest.param(
@@ -113,46 +113,46 @@ def test_the_real_data_is_valid(site):
         pytest.param(
             'energy.yaml',
             [('value: 2956.39', 'value: 2.956,39')],
-            ["data/energy.yaml:{      - value: 2.956,39}:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"],
+            ["data/energy.yaml:{      - value: 2.956,39}:16: figures[#electricity-consumption].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"],
             id='vietnamese-decimal-comma',
         ),
         pytest.param(
             'energy.yaml',
             [('value: 188.2', 'value: "188,2"')],
-            ['data/energy.yaml:{      - value: "188,2"}:16: figures[5].values[0].value: expected a number, received \'188,2\' (write 188.2: YAML numbers use \'.\' for decimals and no thousands separator)'],
+            ['data/energy.yaml:{      - value: "188,2"}:16: figures[#can-tho-power-plant-capacity].values[0].value: expected a number, received \'188,2\' (write 188.2: YAML numbers use \'.\' for decimals and no thousands separator)'],
             id='vietnamese-decimal-quoted',
         ),
         pytest.param(
             'digital.yaml',
             [('value: 1096', 'value: 1.096')],
-            ['data/digital.yaml:{      - value: 1.096}:16: figures[9].values[0].value: expected a whole number (the unit online-service counts things), received 1.096 (did you mean 1096? YAML reads 1.096 as a decimal number: write 1096, without the thousands dot)'],
+            ['data/digital.yaml:{      - value: 1.096}:16: figures[#online-services-full].values[0].value: expected a whole number (the unit online-service counts things), received 1.096 (did you mean 1096? YAML reads 1.096 as a decimal number: write 1096, without the thousands dot)'],
             id='thousands-dot-count',
         ),
         pytest.param(
             'industry.yaml',
             [('value: 41000', 'value: 41.000')],
-            ['data/industry.yaml:{      - value: 41.000}:16: figures[4].values[0].value: expected a whole number (the unit worker counts things), received 41.000 (did you mean 41000? YAML reads 41.000 as a decimal number: write 41000, without the thousands dot)'],
+            ['data/industry.yaml:{      - value: 41.000}:16: figures[#industrial-park-workers].values[0].value: expected a whole number (the unit worker counts things), received 41.000 (did you mean 41000? YAML reads 41.000 as a decimal number: write 41000, without the thousands dot)'],
             id='thousands-dot-whole-count',
         ),
         pytest.param(
             'digital.yaml',
             [('value: 216505', 'value: 216.505.000')],
-            ["data/digital.yaml:{      - value: 216.505.000}:16: figures[12].values[0].value: expected a number, received '216.505.000' (write 216505000: YAML numbers use '.' for decimals and no thousands separator)"],
+            ["data/digital.yaml:{      - value: 216.505.000}:16: figures[#dossiers-total].values[0].value: expected a number, received '216.505.000' (write 216505000: YAML numbers use '.' for decimals and no thousands separator)"],
             id='two-thousands-dots',
         ),
         pytest.param(
             'industry.yaml',
             [('value: 40.9', 'value: 40.9%')],
-            ["data/industry.yaml:{      - value: 40.9%}:16: figures[3].values[0].value: expected a number, received '40.9%' (write 40.9: the unit says it is a percentage)"],
+            ["data/industry.yaml:{      - value: 40.9%}:16: figures[#industrial-park-occupancy].values[0].value: expected a number, received '40.9%' (write 40.9: the unit says it is a percentage)"],
             id='percent-with-sign',
         ),
         pytest.param(
             'energy.yaml',
             [('value: 6.53', 'value: 106.53'), ('quote: "tăng 6,53% so năm 2022"', 'quote: "tăng 106,53% so năm 2022"')],
             [
-                'data/energy.yaml:{      - value: 106.53}:16: figures[3].values[0].value: expected a percentage from 0 to 100, received 106.53',
+                'data/energy.yaml:{      - value: 106.53}:16: figures[#electricity-consumption-growth-vs-2022].values[0].value: expected a percentage from 0 to 100, received 106.53',
                 # A quote must be the source's own words: the edited one is not.
-                "data/energy.yaml:{        quote: \"tăng 106,53% so năm 2022\"}:16: figures[3].values[0].quote: expected the exact words of source 'article' (data/sources/can-tho-20-nam.vi.txt), received a quote that is not in it: 'tăng 106,53% so năm 2022' (the source has 'tăng 1' but not what follows, '06,53% so năm 2022': copy the words exactly, spaces and punctuation included)",
+                "data/energy.yaml:{        quote: \"tăng 106,53% so năm 2022\"}:16: figures[#electricity-consumption-growth-vs-2022].values[0].quote: expected the exact words of source 'article' (data/sources/can-tho-20-nam.vi.txt), received a quote that is not in it: 'tăng 106,53% so năm 2022' (the source has 'tăng 1' but not what follows, '06,53% so năm 2022': copy the words exactly, spaces and punctuation included)",
             ],
             id='percent-over-100',
         ),
@@ -160,15 +160,15 @@ def test_the_real_data_is_valid(site):
             'industry.yaml',
             [('value: 837', 'value: -837'), ('rộng 837 ha"', 'rộng -837 ha"')],
             [
-                'data/industry.yaml:{      - value: -837}:16: figures[1].values[0].value: expected a number of at least 0, received -837',
-                "data/industry.yaml:{        quote: \"6 khu công nghiệp rộng -837 ha\"}:16: figures[1].values[0].quote: expected the exact words of source 'article' (data/sources/can-tho-20-nam.vi.txt), received a quote that is not in it: '6 khu công nghiệp rộng -837 ha' (the source has '6 khu công nghiệp rộng ' but not what follows, '-837 ha': copy the words exactly, spaces and punctuation included)",
+                'data/industry.yaml:{      - value: -837}:16: figures[#industrial-parks-area].values[0].value: expected a number of at least 0, received -837',
+                "data/industry.yaml:{        quote: \"6 khu công nghiệp rộng -837 ha\"}:16: figures[#industrial-parks-area].values[0].quote: expected the exact words of source 'article' (data/sources/can-tho-20-nam.vi.txt), received a quote that is not in it: '6 khu công nghiệp rộng -837 ha' (the source has '6 khu công nghiệp rộng ' but not what follows, '-837 ha': copy the words exactly, spaces and punctuation included)",
             ],
             id='negative-measure',
         ),
         pytest.param(
             'energy.yaml',
             [('unit: million-kwh\n    values:\n      - value: 2956.39', 'unit: million-kw\n    values:\n      - value: 2956.39')],
-            ["data/energy.yaml:{    unit: million-kw}:11: figures[2].unit: expected the id of a known unit, received 'million-kw' (did you mean 'million-kwh'?)"],
+            ["data/energy.yaml:{    unit: million-kw}:11: figures[#electricity-consumption].unit: expected the id of a known unit, received 'million-kw' (did you mean 'million-kwh'?)"],
             id='unknown-unit',
         ),
         pytest.param(
@@ -180,13 +180,13 @@ def test_the_real_data_is_valid(site):
         pytest.param(
             'industry.yaml',
             [('        qualifier: about\n', '        qualifier: about\n        source: articel\n')],
-            ["data/industry.yaml:{        source: articel}:17: figures[5].values[0].source: expected the id of a known source, received 'articel' (did you mean 'article'?)"],
+            ["data/industry.yaml:{        source: articel}:17: figures[#industrial-park-budget-contribution].values[0].source: expected the id of a known source, received 'articel' (did you mean 'article'?)"],
             id='unknown-source',
         ),
         pytest.param(
             'industry.yaml',
             [('qualifier: about', 'qualifier: approximately')],
-            ["data/industry.yaml:{        qualifier: approximately}:20: figures[5].values[0].qualifier: expected one of: exact, about, more_than, over, nearly, estimated, planned; received 'approximately'"],
+            ["data/industry.yaml:{        qualifier: approximately}:20: figures[#industrial-park-budget-contribution].values[0].qualifier: expected one of: exact, about, more_than, over, nearly, estimated, planned; received 'approximately'"],
             id='unknown-qualifier',
         ),
         pytest.param(
@@ -222,7 +222,7 @@ def test_the_real_data_is_valid(site):
         pytest.param(
             'industry.yaml',
             [('          - khoang-spelling\n', '          - khoang-spell\n')],
-            ["data/industry.yaml:{          - khoang-spell}:13: figures[5].values[0].notes[0]: expected the id of a known note of this section, received 'khoang-spell' (did you mean 'khoang-spelling'?)"],
+            ["data/industry.yaml:{          - khoang-spell}:13: figures[#industrial-park-budget-contribution].values[0].notes[0]: expected the id of a known note of this section, received 'khoang-spell' (did you mean 'khoang-spelling'?)"],
             id='missing-value-note',
         ),
         pytest.param(
@@ -241,7 +241,7 @@ def test_the_real_data_is_valid(site):
             'cooperation.yaml',
             [('  - id: opcc-other-finalist-cities\n', '  - id: solar-capacity\n')],
             [
-                "data/cooperation.yaml:{  - id: solar-capacity}:9: figures[6].id: duplicate figure id 'solar-capacity', first used in data/energy.yaml line {energy.yaml:  - id: solar-capacity} (ids must be unique across the site)",
+                "data/cooperation.yaml:{  - id: solar-capacity}:9: figures[#solar-capacity].id: duplicate figure id 'solar-capacity', first used in data/energy.yaml line {energy.yaml:  - id: solar-capacity} (ids must be unique across the site)",
                 # The site's own text named the figure by its old id.
                 "data/cooperation.yaml:{          vi: \"Cần Thơ cùng {{opcc-other-finalist-cities}} khác trên toàn cầu lọt vào Vòng chung kết\"}:15: lists[6].items[1].detail.vi: expected the id of a known figure in {{opcc-other-finalist-cities}}, received 'opcc-other-finalist-cities' (write {{figure-id}}, the id of a figure of any section)",
                 "data/cooperation.yaml:{          en: \"Cần Thơ reached the final round together with {{opcc-other-finalist-cities}} from around the world\"}:15: lists[6].items[1].detail.en: expected the id of a known figure in {{opcc-other-finalist-cities}}, received 'opcc-other-finalist-cities' (write {{figure-id}}, the id of a figure of any section)",
@@ -305,7 +305,7 @@ def test_the_real_data_is_valid(site):
         pytest.param(
             'industry.yaml',
             [('      en: "Industrial parks"', '      en: "Industrial <b>parks</b>"')],
-            ['data/industry.yaml:{      en: "Industrial <b>parks</b>"}:11: figures[0].label.en: expected plain text, received HTML \'<b>\' (remove the markup: the site formats text itself)'],
+            ['data/industry.yaml:{      en: "Industrial <b>parks</b>"}:11: figures[#industrial-parks].label.en: expected plain text, received HTML \'<b>\' (remove the markup: the site formats text itself)'],
             id='html-tag',
         ),
         pytest.param(
@@ -317,14 +317,14 @@ def test_the_real_data_is_valid(site):
         pytest.param(
             'industry.yaml',
             [('      en: "Industrial parks"', '      en: "Industrial&nbsp;parks"')],
-            ['data/industry.yaml:{      en: "Industrial&nbsp;parks"}:11: figures[0].label.en: expected plain text, received HTML \'&nbsp;\' (remove the markup: the site formats text itself)'],
+            ['data/industry.yaml:{      en: "Industrial&nbsp;parks"}:11: figures[#industrial-parks].label.en: expected plain text, received HTML \'&nbsp;\' (remove the markup: the site formats text itself)'],
             id='html-entity',
         ),
         pytest.param(
             'digital.yaml',
             [('value: 266', 'value: 226'), ('"266 DVCTT một phần"', '"226 DVCTT một phần"')],
             [
-                "data/digital.yaml:{        quote: \"226 DVCTT một phần\"}:16: figures[8].values[0].quote: expected the exact words of source 'article' (data/sources/can-tho-20-nam.vi.txt), received a quote that is not in it: '226 DVCTT một phần' (the source has '22' but not what follows, '6 DVCTT một phần': copy the words exactly, spaces and punctuation included)",
+                "data/digital.yaml:{        quote: \"226 DVCTT một phần\"}:16: figures[#online-services-partial].values[0].quote: expected the exact words of source 'article' (data/sources/can-tho-20-nam.vi.txt), received a quote that is not in it: '226 DVCTT một phần' (copy the words from the source text)",
                 'data/digital.yaml:{  - kind: sum}:5: relations[0]: expected online-services-total to be 226 + 1096 = 1322 (tolerance 0), received 1362 (fix the figure, or, where the source itself is inconsistent, add a note and give its id as note)',
             ],
             id='broken-relation',
@@ -338,15 +338,15 @@ def test_the_real_data_is_valid(site):
         pytest.param(
             'energy.yaml',
             [('value: 330', 'value: 33')],
-            ['data/energy.yaml:{      - value: 33}:16: figures[6].values[0].value: expected a number that its quote states, received 33, which the quote does not contain (the quote gives 1, 330: write one of them the YAML way (1, 330), or fix the quote)'],
+            ['data/energy.yaml:{      - value: 33}:16: figures[#o-mon-1-capacity].values[0].value: expected a number that its quote states, received 33, which the quote does not contain (the quote gives 1, 330: write one of them the YAML way (1, 330), or fix the quote)'],
             id='quote-does-not-state-value',
         ),
         pytest.param(
             'cooperation.yaml',
             [('quote: "Thành phố đã tham gia vào 3 tổ chức quốc tế"', 'quote: "Thành phố đã tham gia vào tổ chức quốc tế"')],
             [
-                "data/cooperation.yaml:{      - value: 3}:16: figures[5].values[0].value: expected a number that its quote states, received 3, which the quote does not contain (the quote gives no number: quote the source's words that state it)",
-                "data/cooperation.yaml:{        quote: \"Thành phố đã tham gia vào tổ chức quốc tế\"}:16: figures[5].values[0].quote: expected the exact words of source 'article' (data/sources/can-tho-20-nam.vi.txt), received a quote that is not in it: 'Thành phố đã tham gia vào tổ chức quốc tế' (the source has 'Thành phố đã tham gia vào ' but not what follows, 'tổ chức quốc tế': copy the words exactly, spaces and punctuation included)",
+                "data/cooperation.yaml:{      - value: 3}:16: figures[#international-organisations].values[0].value: expected a number that its quote states, received 3, which the quote does not contain (the quote gives no number: quote the source's words that state it)",
+                "data/cooperation.yaml:{        quote: \"Thành phố đã tham gia vào tổ chức quốc tế\"}:16: figures[#international-organisations].values[0].quote: expected the exact words of source 'article' (data/sources/can-tho-20-nam.vi.txt), received a quote that is not in it: 'Thành phố đã tham gia vào tổ chức quốc tế' (the source has 'Thành phố đã tham gia vào ' but not what follows, 'tổ chức quốc tế': copy the words exactly, spaces and punctuation included)",
             ],
             id='quote-with-no-number',
         ),
@@ -357,7 +357,7 @@ def test_the_real_data_is_valid(site):
                 # The summary names the 2023 value, which the edit took away.
                 "data/energy.yaml:{  vi: \"Năm 2023, thành phố tiêu thụ {{electricity-consumption@2023}} điện và tiết kiệm {{electricity-saved@2023}}; nguồn điện hiện có gồm Nhà máy điện Cần Thơ, Nhà máy nhiệt điện Ô Môn 1, nhà máy xử lý chất thải rắn (rác sinh hoạt) phát điện và điện mặt trời…\"}:7: summary.vi: expected a period of electricity-saved in {{electricity-saved@2023}}, received '2023' (the periods are 2011-2015, 2016-2020, 2010)",
                 "data/energy.yaml:{  en: \"In 2023 the city used {{electricity-consumption@2023}} of electricity and saved {{electricity-saved@2023}}; its existing power sources include the Cần Thơ Power Plant, the Ô Môn 1 Thermal Power Plant, the household waste-to-energy plant and solar power…\"}:7: summary.en: expected a period of electricity-saved in {{electricity-saved@2023}}, received '2023' (the periods are 2011-2015, 2016-2020, 2010)",
-                'data/energy.yaml:{        period: "2010"}:17: figures[0].values[2].period: expected values in time order, received 2010 after 2016-2020',
+                'data/energy.yaml:{        period: "2010"}:17: figures[#electricity-saved].values[2].period: expected values in time order, received 2010 after 2016-2020',
             ],
             id='periods-out-of-order',
         ),
@@ -367,7 +367,7 @@ def test_the_real_data_is_valid(site):
             [
                 "data/energy.yaml:{  vi: \"Năm 2023, thành phố tiêu thụ {{electricity-consumption@2023}} điện và tiết kiệm {{electricity-saved@2023}}; nguồn điện hiện có gồm Nhà máy điện Cần Thơ, Nhà máy nhiệt điện Ô Môn 1, nhà máy xử lý chất thải rắn (rác sinh hoạt) phát điện và điện mặt trời…\"}:7: summary.vi: expected a period of electricity-saved in {{electricity-saved@2023}}, received '2023' (the periods are 2011-2015, 2016-2020)",
                 "data/energy.yaml:{  en: \"In 2023 the city used {{electricity-consumption@2023}} of electricity and saved {{electricity-saved@2023}}; its existing power sources include the Cần Thơ Power Plant, the Ô Môn 1 Thermal Power Plant, the household waste-to-energy plant and solar power…\"}:7: summary.en: expected a period of electricity-saved in {{electricity-saved@2023}}, received '2023' (the periods are 2011-2015, 2016-2020)",
-                'data/energy.yaml:{      - value: 75.6\n        period: "2016-2020"}:17: figures[0].values[2].period: expected one value per period, received 2016-2020 twice (first at values[1])',
+                'data/energy.yaml:{      - value: 75.6\n        period: "2016-2020"}:17: figures[#electricity-saved].values[2].period: expected one value per period, received 2016-2020 twice (first at values[1])',
             ],
             id='period-twice',
         ),
@@ -380,19 +380,19 @@ def test_the_real_data_is_valid(site):
         pytest.param(
             'energy.yaml',
             [('        as_of: "2023-10"\n        quote: "Nhà máy nhiệt điện', '        as_of: "2023-10"\n        period: "2023"\n        quote: "Nhà máy nhiệt điện')],
-            ["data/energy.yaml:{      - value: 330}:9: figures[6].values[0]: expected exactly one of 'period' (the time a flow covers) or 'as_of' (the date a stock refers to), received a mapping of fields"],
+            ["data/energy.yaml:{      - value: 330}:9: figures[#o-mon-1-capacity].values[0]: expected exactly one of 'period' (the time a flow covers) or 'as_of' (the date a stock refers to), received a mapping of fields"],
             id='period-and-as-of',
         ),
         pytest.param(
             'energy.yaml',
             [('        quote: "Nhà máy điện Cần Thơ tổng công suất lắp đặt 188,2 MW"\n\n', '\n')],
-            ["data/energy.yaml:{      - value: 188.2}:9: figures[5].values[0]: expected the required field 'quote', received none"],
+            ["data/energy.yaml:{      - value: 188.2}:9: figures[#can-tho-power-plant-capacity].values[0]: expected the required field 'quote', received none"],
             id='missing-quote',
         ),
         pytest.param(
             'industry.yaml',
             [('  - id: industrial-parks\n    label:', '  - id: industrial-parks\n    label: &label'), ('  - id: industrial-parks-area\n    label:\n      vi: "Diện tích các khu công nghiệp"\n      en: "Area of the industrial parks"', '  - id: industrial-parks-area\n    label: *label')],
-            ['data/industry.yaml:{    label: *label}:12: figures[1].label: expected plain data, received an alias (*name) (write the value out in full)'],
+            ['data/industry.yaml:{    label: *label}:12: figures[#industrial-parks-area].label: expected plain data, received an alias (*name) (write the value out in full)'],
             id='alias',
         ),
         pytest.param(
@@ -484,8 +484,8 @@ def test_every_problem_at_once(data_copy: Path):
     edit(data_copy, "industry.yaml", [('      en: "Industrial parks"\n', "")])
     edit(data_copy, "vocabulary.yaml", [("  mw:\n    vi: \"MW\"", "  mw:\n    vi: \"MW\"\n    vi: \"MW\"")])
     expected = [
-        "data/energy.yaml:{energy.yaml:      - value: 2.956,39}:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)",
-        'data/industry.yaml:{industry.yaml:      vi: "Số khu công nghiệp"}:7: figures[0].label: expected the text in both languages, received only the Vietnamese version (vi) (add en: with the English text)',
+        "data/energy.yaml:{energy.yaml:      - value: 2.956,39}:16: figures[#electricity-consumption].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)",
+        'data/industry.yaml:{industry.yaml:      vi: "Số khu công nghiệp"}:7: figures[#industrial-parks].label: expected the text in both languages, received only the Vietnamese version (vi) (add en: with the English text)',
         "data/vocabulary.yaml:{vocabulary.yaml:  mw:\n    vi: \"MW\"\n    vi: \"MW\"}:5: units.mw.vi: duplicate key 'vi', first given at line {vocabulary.yaml:  mw:\n    vi: \"MW\"} (keep one of them: YAML would silently use the last)",
     ]
     assert problems(data_copy) == [with_line_numbers(data_copy, "energy.yaml", line) for line in expected]
@@ -499,5 +499,5 @@ def test_summary_counts_the_problems(data_copy: Path):
         data_copy,
         "energy.yaml",
         "The data has 1 problem:\n"
-        "data/energy.yaml:{      - value: 2.956,39}:16: figures[2].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)",
+        "data/energy.yaml:{      - value: 2.956,39}:16: figures[#electricity-consumption].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)",
     )

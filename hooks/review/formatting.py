@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
@@ -40,6 +40,14 @@ def format_number(value: Decimal | int | float, lang: str, *, decimals: int | No
     """
     if decimals is None:
         decimals = written_decimals(value)
+    return _format_decimal(type(value).__name__, value, decimals, lang)
+
+
+@lru_cache(maxsize=8192)
+def _format_decimal(kind: str, value: Decimal | int | float, decimals: int, lang: str) -> str:
+    """Babel's formatting, remembered: a page, its tables and its charts
+    write the same numbers many times. ``kind`` keeps ``1`` and ``1.0``
+    apart; with the decimals given, equal values are written alike."""
     return format_decimal(value, format=_pattern(decimals), locale=babel_locale(lang))
 
 

@@ -31,6 +31,8 @@ from .sources import source_problems
 
 DATA_DIR = "data"
 DOCS_DIR = "content"
+CHECKED = Path(".cache", "checked")
+"""Where the schema check remembers the data files it found valid (git-ignored)."""
 
 
 @dataclass(frozen=True)
@@ -44,14 +46,15 @@ class Project:
     """Per language, the hand-written pages: page path → file in the docs folder."""
 
 
-def load_site(data_dir: Path, display_root: str = DATA_DIR) -> Site:
+def load_site(data_dir: Path, display_root: str = DATA_DIR, *, memo: Path | None = None) -> Site:
     """Read, check and model every file of ``data_dir``.
 
-    ``display_root`` is how messages name the folder (``data/energy.yaml``).
+    ``display_root`` is how messages name the folder (``data/energy.yaml``);
+    ``memo``, a folder where the schema check remembers valid files.
     Raises :class:`DataError` listing every problem found: first those of
     each file on its own, then, when there are none, those between files.
     """
-    files = read_data(data_dir, display_root)
+    files = read_data(data_dir, display_root, memo=memo)
     vocabulary = build_vocabulary(files.vocabulary.data)
     problems = cross_problems(files, vocabulary)
     problems += source_problems(files.site, files.sections, data_dir, display_root)
@@ -70,7 +73,7 @@ def load_project(root: Path, *, docs_dir: Path | None = None) -> Project:
     """Check the project at ``root``: its ``data/`` and its hand-written pages
     (in ``docs_dir``, ``content/`` by default). Raises :class:`DataError`."""
     data_dir = root / DATA_DIR
-    site = load_site(data_dir)
+    site = load_site(data_dir, memo=root / CHECKED)
     reference = load_reference(data_dir / "schema")
     docs = docs_dir if docs_dir is not None else root / DOCS_DIR
     names = markdown_names(docs) if docs.is_dir() else []

@@ -1,0 +1,43 @@
+"""The benchmark and its synthetic data: a small run, not timed (speed is
+measured by scripts/benchmark.py itself, see BENCHMARKS.md)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, copy_project
+from review.project import load_project
+
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import synthetic_data  # noqa: E402
+
+
+def test_synthetic_data_repeats_every_section_validly(small_project: Path, tmp_path: Path):
+    before = load_project(small_project).site
+    copy = tmp_path / "x3"
+    synthetic_data.copy_project(small_project, copy)
+    assert synthetic_data.scale(copy, 3) == 3 * len(before.sections)
+    after = load_project(copy).site
+    assert [s.id for s in after.sections] == [f"{s.id}{suffix}" for suffix in ("", "-x2", "-x3") for s in before.sections]
+    assert len(after.figures) == 3 * len(before.figures)
+    charts = [c for s in after.sections for c in s.charts]
+    assert len(charts) == 3 * sum(len(s.charts) for s in before.sections)
+    assert all(figure.endswith("-x3") for chart in after.section("energy-x3").charts for figure in chart.figures)
+
+
+def test_a_small_benchmark_run_reports_every_measure(tmp_path: Path):
+    project = copy_project(tmp_path / "project", fixture=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "benchmark.py"), "--project", str(project), "--scales", "2", "--runs", "1", "--cold-runs", "1"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [line.split(" | ") for line in result.stdout.splitlines() if line.startswith("| 2× ")]
+    assert [row[3] for row in rows] == ["floor (1 runs)", "warm (1 runs)", "cold (1 runs)", "edit (1 runs)"]
+    assert {row[1] for row in rows} == {"2"}  # sections: the fixture's one, twice
+    assert all(float(row[4]) > 0 and float(row[6]) > 0 for row in rows)
