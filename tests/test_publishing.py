@@ -232,6 +232,9 @@ def test_the_package_is_bilingual_and_names_units_qualifiers_sources_and_licence
     assert set(package["x-units"]) == set(site.vocabulary.units)
     assert set(package["x-qualifiers"]) == set(site.vocabulary.qualifiers)
     assert [s["x-id"] for s in package["sources"]] == list(site.sources)
+    for described, source in zip(package["sources"], site.sources.values(), strict=True):
+        assert (described["title"], described["x-citation-vi"], described["x-citation-en"]) == (source.title, source.citation.vi, source.citation.en)
+        assert described.get("path") == source.url
     assert package["licenses"] == [opendata.LICENCE]
     for resource in package["resources"]:
         assert resource["title"] and resource["x-title-vi"]

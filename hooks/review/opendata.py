@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from . import pages, prose
 from .charts.tables import machine_number
-from .model import LANGUAGES, Figure, Period, Section, Site, Value
+from .model import LANGUAGES, Figure, Period, Section, Site, Source, Value
 from .reference import Reference
 
 DOWNLOADS = "downloads.md"
@@ -160,14 +160,26 @@ def datapackage(site: Site) -> dict[str, Any]:
         "x-description-vi": site.description.vi,
         "languages": list(LANGUAGES),
         "licenses": [LICENCE],
-        "sources": [
-            {"title": source.title, "x-citation-vi": source.citation.vi, "x-citation-en": source.citation.en, "x-id": source.id} | ({"x-date": source.date.raw} if source.date else {})
-            for source in site.sources.values()
-        ],
+        "sources": [_source(source) for source in site.sources.values()],
         "x-units": {unit.id: {"vi": unit.vi, "en": unit.en_other, "en_one": unit.en_one, "kind": unit.kind} for unit in sorted(site.vocabulary.units.values(), key=lambda u: u.id)},
         "x-qualifiers": {name: {"vi": text.vi, "en": text.en} for name, text in sorted(site.vocabulary.qualifiers.items())},
         "resources": resources,
     }
+
+
+def _source(source: Source) -> dict[str, Any]:
+    """A source as Frictionless describes one (title, path), with its id,
+    citations, date, publication and language."""
+    out: dict[str, Any] = {"title": source.title, "x-id": source.id, "x-citation-vi": source.citation.vi, "x-citation-en": source.citation.en, "x-language": source.language}
+    if source.url:
+        out["path"] = source.url
+    if source.author:
+        out["x-author"] = source.author
+    if source.publication:
+        out["x-publication"] = source.publication
+    if source.date:
+        out["x-date"] = source.date.raw
+    return out
 
 
 def _resource(name: str, path: str, en: str, vi: str, schema: dict[str, Any]) -> dict[str, Any]:
