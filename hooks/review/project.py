@@ -23,6 +23,7 @@ from .crosschecks import cross_problems
 from .datafiles import read_data
 from .faithfulness import faithfulness_problems
 from .model import Site
+from .opendata import DOWNLOADS, SCHEMA_INDEX
 from .pages import generated_paths
 from .problems import DataError
 from .prose import prose_problems
@@ -79,7 +80,7 @@ def load_project(root: Path, *, docs_dir: Path | None = None) -> Project:
     reference = load_reference(data_dir / "schema")
     docs = docs_dir if docs_dir is not None else root / DOCS_DIR
     names = markdown_names(docs) if docs.is_dir() else []
-    handwritten, problems = languages.pair_handwritten(docs, names, generated_paths(site))
+    handwritten, problems = languages.pair_handwritten(docs, names, [*generated_paths(site), DOWNLOADS, SCHEMA_INDEX])
     if problems:
         raise DataError(problems)
     return Project(site, reference, handwritten)
