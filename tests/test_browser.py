@@ -29,6 +29,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, sync_playwright
 
+from review import pages
+from review.languages import prefix
+from review.model import DEFAULT_LANGUAGE, LANGUAGES
+from review.project import load_project
 from review.serving import serve
 from conftest import ROOT, Build
 
@@ -165,34 +169,44 @@ def chart_images_that_fail(page: Page) -> list[str]:
     )
 
 
-def test_every_page_is_clean_in_both_schemes(built: Build, tab: tuple[Page, Watch], host: str):
-    """Every page the build wrote, both languages: loaded once and checked in
-    the light scheme with every axe-core rule, then switched to the dark
-    scheme and checked with the rules that depend on colour (the structure
-    is the same; a full second run would double the suite's slowest part)."""
-    pages = site_pages(built.site_dir)
-    assert "/" in pages and "/en/energy/" in pages
-    problems: dict[str, dict[str, list[str]]] = {}
+def project_pages() -> list[str]:
+    """Every page the build writes, both languages, as paths from the root
+    (``/en/energy/``), read from the project before anything is built."""
+    project = load_project(ROOT)
+    sources = [*pages.generated_paths(project.site), *project.handwritten[DEFAULT_LANGUAGE]]
+    folders = sorted("" if source == "index.md" else source.removesuffix(".md").removesuffix("/index") + "/" for source in sources)
+    return [f"/{prefix(lang)}{folder}" for lang in LANGUAGES for folder in folders]
+
+
+PAGES = project_pages()
+
+
+def test_the_pages_checked_are_every_page_built(built: Build):
+    assert sorted(PAGES) == site_pages(built.site_dir)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[path.strip("/") or "home" for path in PAGES])
+def test_page_is_clean_in_both_schemes(tab: tuple[Page, Watch], host: str, path: str):
+    """Loaded once and checked in the light scheme with every axe-core rule,
+    then switched to the dark scheme and checked with the rules that depend
+    on colour (the structure is the same; a full second run would double the
+    suite's slowest part)."""
     page, watch = tab
-    for path in pages:
-        open_page(tab, host.rstrip("/") + path)
-        lang = page.evaluate("document.documentElement.lang")
-        found = {
-            "lang": [] if lang == ("en" if path.startswith("/en/") else "vi") else [f"<html lang={lang!r}>"],
-            "chart images": chart_images_that_fail(page),
-            "axe light": axe_violations(page),
-        }
-        set_scheme(page, "slate")
-        found["axe dark"] = axe_violations(page, COLOUR_RULES)
-        set_scheme(page, "default")
-        page.wait_for_load_state("networkidle")  # requests made after "load" too
-        found["console"] = list(watch.console)
-        found["failed requests"] = list(watch.failed)
-        found["other hosts"] = list(watch.foreign)
-        found = {kind: items for kind, items in found.items() if items}
-        if found:
-            problems[path] = found
-    assert problems == {}
+    open_page(tab, host.rstrip("/") + path)
+    lang = page.evaluate("document.documentElement.lang")
+    found = {
+        "lang": [] if lang == ("en" if path.startswith("/en/") else "vi") else [f"<html lang={lang!r}>"],
+        "chart images": chart_images_that_fail(page),
+        "axe light": axe_violations(page),
+    }
+    set_scheme(page, "slate")
+    found["axe dark"] = axe_violations(page, COLOUR_RULES)
+    set_scheme(page, "default")
+    page.wait_for_load_state("networkidle")  # requests made after "load" too
+    found["console"] = list(watch.console)
+    found["failed requests"] = list(watch.failed)
+    found["other hosts"] = list(watch.foreign)
+    assert {kind: items for kind, items in found.items() if items} == {}
 
 
 @pytest.mark.parametrize(
@@ -206,9 +220,12 @@ def test_every_page_is_clean_in_both_schemes(built: Build, tab: tuple[Page, Watc
 )
 def test_language_switch_lands_on_the_same_page(tab: tuple[Page, Watch], host: str, start: str, lang: str, expected: str):
     page = open_page(tab, host.rstrip("/") + start)
+    page.wait_for_load_state("networkidle")  # leaving earlier would abort the page's last requests
+    tab[1].clear()
     page.locator(".md-header .md-select > button").hover()
     with page.expect_navigation():
         page.locator(f".md-select__link[hreflang={lang}]").click()
+    page.wait_for_load_state("networkidle")
     assert urlsplit(page.url).path == expected
     assert page.evaluate("document.documentElement.lang") == lang
     assert tab[1].failed == []
