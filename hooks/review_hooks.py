@@ -46,7 +46,7 @@ from mkdocs.structure.pages import Page
 
 # Imported here, at module level: MkDocs puts this folder on sys.path only
 # while it imports the hook.
-from review import languages, pages, sitedir
+from review import languages, pages, publishing, sitedir
 from review.charts.cache import ChartCache
 from review.charts.production import ChartDrawingError, Production, produce
 from review.model import DEFAULT_LANGUAGE, LANGUAGES
@@ -114,6 +114,8 @@ class LanguageBuild:
     it), moved to ``site_dir`` once all have built; None when MkDocs builds
     in place (``--dirty``)."""
     warnings: _Warnings = field(default_factory=_Warnings)
+    publishing: publishing.Settings = field(default_factory=publishing.default_settings)
+    """The site's URL and build date, read by the default language's build."""
     charts: Production | None = None
     """The chart files of every language: the default language's build gets
     them all at once (drawing in parallel what the cache lacks) and hands
@@ -176,7 +178,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         toggle = scheme.get("toggle")
         if toggle:
             toggle["name"] = pages.palette_toggle_name(site, lang, scheme["scheme"])
-    config.nav = pages.navigation(site, lang, [*sorted(state.project.handwritten[lang]), pages.REFERENCE])
+    config.nav = pages.navigation(site, lang, [publishing.DOWNLOADS, *sorted(state.project.handwritten[lang]), pages.REFERENCE])
+    config.theme.static_templates.discard("sitemap.xml")  # ours covers both languages (on_files)
     # Material shows its language selector only when extra.alternate is set;
     # our partials/alternate.html draws it from the per-page links made in
     # on_page_context, and main.html writes the hreflang links. ``True`` (not
@@ -195,7 +198,7 @@ def _start(config: MkDocsConfig, lang: str) -> LanguageBuild:
         project = load_project(_project_dir(config), docs_dir=Path(config.docs_dir))
     except DataError as error:
         raise PluginError(error.summary()) from None
-    state = LanguageBuild(lang, project, Path(config.site_dir))
+    state = LanguageBuild(lang, project, Path(config.site_dir), publishing=_publishing_settings(config))
     if not _session.dirty:
         state.staging = sitedir.staging_dir(state.site_dir)
         sitedir.prepare(state.staging)
@@ -205,6 +208,22 @@ def _start(config: MkDocsConfig, lang: str) -> LanguageBuild:
     logging.getLogger("mkdocs").addHandler(state.warnings)
     _in_progress.append(state)
     return state
+
+
+def _publishing_settings(config: MkDocsConfig) -> publishing.Settings:
+    """The site's URL (site_url, or SITE_URL) and the build date
+    (SOURCE_DATE_EPOCH). Under ``mkdocs serve``, MkDocs has set site_url to
+    the local server, and the site has no public URL."""
+    serving = _session.command == "serve"
+    try:
+        settings = publishing.settings(config.site_url, os.environ, serving=serving)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    if not serving:
+        config.site_url = settings.site_url
+        if settings.site_url is None:
+            log.info(publishing.LEFT_OUT)
+    return settings
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -221,6 +240,15 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for schema in sorted((_project_dir(config) / "data" / "schema").glob("*.json")):
         files.append(File.generated(config, f"schema/{schema.name}", content=schema.read_bytes()))
     _add_charts(files, config, state)
+    theme_sitemap = files.get_file_from_path("sitemap.xml")  # the theme's template, not rendered (on_config)
+    if theme_sitemap is not None:
+        files.remove(theme_sitemap)
+    cache = chart_cache_dir(_project_dir(config))
+    for uri, content in publishing.files(state.publishing, site, state.project.reference, lang, cache).items():
+        files.append(File.generated(config, uri, content=content))
+    sitemap = publishing.sitemap(state.publishing, lang, [file.url for file in files.documentation_pages()])
+    if sitemap is not None:
+        files.append(File.generated(config, "sitemap.xml", content=sitemap))
     return files
 
 
@@ -272,8 +300,12 @@ def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) ->
 
 
 def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    lang = LanguageBuild.of(config).lang
-    context["i18n_alternates"] = languages.alternates(page.url, lang, config.site_url or None)
+    state = LanguageBuild.of(config)
+    lang = state.lang
+    context["i18n_alternates"] = languages.alternates(page.url, lang, publishing.language_url(state.publishing, lang))
+    meta = publishing.page_meta(state.publishing, state.project.site, lang, page.file.src_uri, page.url, None if page.is_homepage else page.title, page.meta.get("description"))
+    page.meta["description"] = meta.description  # Material writes it into <meta name="description">
+    context["i18n_meta"] = meta
     return context
 
 
@@ -286,6 +318,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             _build_language(config, state, lang)
     if config.strict and state.warnings.count:
         return  # MkDocs refuses the build right after this event, and on_build_error cleans up
+    if _session.command != "serve":
+        log.info(publishing.finish(Path(config.site_dir), state.publishing, chart_cache_dir(_project_dir(config))))
     if state.staging is not None:
         _expect((state.staging / "index.html").is_file(), "the site to be written into the config.site_dir that on_config sets")
         sitedir.move_into_place(state.staging, state.site_dir)
@@ -324,7 +358,7 @@ def _build_language(config: MkDocsConfig, state: LanguageBuild, lang: str) -> No
     other.theme["language"] = lang
     if config.site_url:
         other.site_url = posixpath.join(config.site_url, languages.prefix(lang))
-    setattr(other, _STATE, LanguageBuild(lang, state.project, output, charts=state.charts))
+    setattr(other, _STATE, LanguageBuild(lang, state.project, output, charts=state.charts, publishing=state.publishing))
     serving = _session.command == "serve"
     other.plugins.run_event("startup", command=_session.command, dirty=_session.dirty)
     try:

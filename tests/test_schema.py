@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import DATA, Build, with_line_numbers
+from conftest import DATA, Build, edit, with_line_numbers
 from review.problems import DataError
 from review.reference import load_reference
 from review.project import load_site
@@ -127,3 +127,26 @@ def test_the_reference_page_shows_every_field_in_the_page_language(built: Build,
                 assert field.description[lang] in html
     for schema in SCHEMA_FILES:
         assert f'href="../schema/{schema.name}"' in html
+
+
+def test_a_file_found_valid_is_not_validated_again_until_it_changes(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The schema check remembers valid files by their bytes (and the
+    schema's): a warm build skips it; an edited file is checked in full."""
+    from review import schema
+
+    memo = tmp_path / "checked"
+    monkeypatch.setattr(schema, "_VALID", set())
+    load_site(data_copy, memo=memo)
+    assert len(list(memo.iterdir())) == len(list(data_copy.glob("*.yaml")))
+    monkeypatch.setattr(schema, "_VALID", set())  # a new process: only the folder remembers
+
+    def no_validation(*args: object) -> object:
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(schema, "schema_validator", no_validation)
+    load_site(data_copy, memo=memo)
+    monkeypatch.undo()
+    monkeypatch.setattr(schema, "_VALID", set())
+    edit(data_copy / "energy.yaml", "value: 2956.39", "value: 2.956,39")
+    with pytest.raises(DataError, match="expected a number, received '2.956,39'"):
+        load_site(data_copy, memo=memo)

@@ -46,12 +46,12 @@ def test_switcher_and_hreflang_lead_to_the_same_page(built: Build, lang: str, pa
     up = "../" * depth
     expected = {"vi": (up + page) or "./", "en": up + "en/" + page}
     for other in LANGUAGES:
-        assert f'<link rel="alternate" hreflang="{other}" href="{expected[other]}">' in html
         assert re.search(rf'<a href="{re.escape(expected[other])}" hreflang="{other}" lang="{other}" class="md-select__link"', html)
         assert LANGUAGE_NAMES[other] in html
-    assert f'<link rel="alternate" hreflang="x-default" href="{expected["vi"]}">' in html
-    # Material's own site-wide alternates must not appear next to ours.
-    assert len(re.findall(r'<link rel="alternate"', html)) == len(LANGUAGES) + 1
+    # This build has no site_url: hreflang links must be absolute, so there
+    # are none (tests/test_publishing_build.py checks them with a site_url),
+    # and Material's own site-wide alternates must not appear either.
+    assert re.findall(r'<link rel="alternate"', html) == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import DataError, Problem
-from .schema import file_problems, schema_validator
+from .schema import file_problems
 from .yamlfile import YamlDocument, read_yaml
 
 SITE_FILE = "site.yaml"
@@ -29,10 +29,11 @@ class DataFiles:
     """By section id, in the order ``site.yaml`` lists them."""
 
 
-def read_data(data_dir: Path, display_root: str = "data") -> DataFiles:
+def read_data(data_dir: Path, display_root: str = "data", *, memo: Path | None = None) -> DataFiles:
     """Read and check each file of ``data_dir`` on its own. Raises
-    :class:`DataError` listing every problem found."""
-    reader = _Reader(data_dir, display_root.rstrip("/"))
+    :class:`DataError` listing every problem found. ``memo``: a folder where
+    the schema check remembers the files it found valid."""
+    reader = _Reader(data_dir, display_root.rstrip("/"), memo)
     files = reader.read_all()
     if reader.problems or files is None:
         raise DataError(reader.problems)
@@ -40,9 +41,10 @@ def read_data(data_dir: Path, display_root: str = "data") -> DataFiles:
 
 
 class _Reader:
-    def __init__(self, data_dir: Path, display_root: str) -> None:
+    def __init__(self, data_dir: Path, display_root: str, memo: Path | None) -> None:
         self.data_dir = data_dir
         self.display_root = display_root
+        self.memo = memo
         self.problems: list[Problem] = []
 
     def display(self, name: str) -> str:
@@ -56,11 +58,10 @@ class _Reader:
             return None
         try:
             document = read_yaml(path, self.display(name))
-            validator = schema_validator(kind, self.data_dir / "schema", self.display_root)
+            found, others = file_problems(document, path.read_bytes(), kind, self.data_dir / "schema", self.display_root, memo=self.memo)
         except DataError as error:
             self.problems.extend(error.problems)
             return None
-        found, others = file_problems(document, validator)
         self.problems.extend(found)
         self.problems.extend(others)
         return None if found else document

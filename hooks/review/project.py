@@ -22,6 +22,7 @@ from .building import build_site, build_vocabulary
 from .crosschecks import cross_problems
 from .datafiles import read_data
 from .model import Site
+from .opendata import DOWNLOADS, SCHEMA_INDEX
 from .pages import generated_paths
 from .problems import DataError
 from .prose import prose_problems
@@ -30,6 +31,8 @@ from .sources import source_problems
 
 DATA_DIR = "data"
 DOCS_DIR = "content"
+CHECKED = Path(".cache", "checked")
+"""Where the schema check remembers the data files it found valid (git-ignored)."""
 
 
 @dataclass(frozen=True)
@@ -43,14 +46,15 @@ class Project:
     """Per language, the hand-written pages: page path → file in the docs folder."""
 
 
-def load_site(data_dir: Path, display_root: str = DATA_DIR) -> Site:
+def load_site(data_dir: Path, display_root: str = DATA_DIR, *, memo: Path | None = None) -> Site:
     """Read, check and model every file of ``data_dir``.
 
-    ``display_root`` is how messages name the folder (``data/energy.yaml``).
+    ``display_root`` is how messages name the folder (``data/energy.yaml``);
+    ``memo``, a folder where the schema check remembers valid files.
     Raises :class:`DataError` listing every problem found: first those of
     each file on its own, then, when there are none, those between files.
     """
-    files = read_data(data_dir, display_root)
+    files = read_data(data_dir, display_root, memo=memo)
     vocabulary = build_vocabulary(files.vocabulary.data)
     problems = cross_problems(files, vocabulary)
     problems += source_problems(files.site, files.sections, data_dir, display_root)
@@ -69,11 +73,11 @@ def load_project(root: Path, *, docs_dir: Path | None = None) -> Project:
     """Check the project at ``root``: its ``data/`` and its hand-written pages
     (in ``docs_dir``, ``content/`` by default). Raises :class:`DataError`."""
     data_dir = root / DATA_DIR
-    site = load_site(data_dir)
+    site = load_site(data_dir, memo=root / CHECKED)
     reference = load_reference(data_dir / "schema")
     docs = docs_dir if docs_dir is not None else root / DOCS_DIR
     names = markdown_names(docs) if docs.is_dir() else []
-    handwritten, problems = languages.pair_handwritten(docs, names, generated_paths(site))
+    handwritten, problems = languages.pair_handwritten(docs, names, [*generated_paths(site), DOWNLOADS, SCHEMA_INDEX])
     if problems:
         raise DataError(problems)
     return Project(site, reference, handwritten)

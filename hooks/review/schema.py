@@ -9,17 +9,18 @@ editors' tools and the field reference all share.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
-from referencing import Registry, Resource
+if TYPE_CHECKING:  # imported when a file must be validated: it costs a build a tenth of a second
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 from .model import LANGUAGES
 from .problems import DataError, Problem, format_path, received
@@ -59,6 +60,9 @@ def schema_validator(kind: str, schema_dir: Path, display_root: str = "data") ->
 
 @cache
 def _schema_validator(kind: str, schema_dir: Path, display_root: str, stamps: tuple[int | None, ...]) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
     problems: list[Problem] = []
     resources = []
     for name in SCHEMAS.values():
@@ -82,13 +86,59 @@ def _schema_validator(kind: str, schema_dir: Path, display_root: str, stamps: tu
     return Draft202012Validator(schema, registry=registry)
 
 
-def file_problems(document: YamlDocument, validator: Draft202012Validator) -> tuple[list[Problem], list[Problem]]:
+_VALID: set[str] = set()
+"""Files found valid in this process (``mkdocs serve``), by validity key."""
+
+
+def file_problems(document: YamlDocument, raw: bytes, kind: str, schema_dir: Path, display_root: str = "data", *, memo: Path | None = None) -> tuple[list[Problem], list[Problem]]:
     """Everything wrong with one file on its own: the schema's problems, and
     the others (bare YAML 1.1 booleans, HTML in text). The file can be
-    modelled only if the first list is empty."""
-    found = schema_problems(document, validator)
+    modelled only if the first list is empty.
+
+    A file that the same schema found valid before, byte for byte, is not
+    validated again: in this process, or, with ``memo`` (a folder), in an
+    earlier one. Raises :class:`DataError` for a schema that is missing or
+    not JSON."""
+    key = _validity_key(kind, schema_dir, raw)
+    marker = memo / key if memo is not None and key is not None else None
+    if key is not None and (key in _VALID or (marker is not None and marker.exists())):
+        found: list[Problem] = []
+    else:
+        found = schema_problems(document, schema_validator(kind, schema_dir, display_root))
+        if not found and key is not None:
+            _VALID.add(key)
+            if marker is not None:
+                _remember(marker)
     others = [*yaml11_boolean_problems(document, {p.path for p in found}), *html_problems(document)]
     return found, others
+
+
+def _validity_key(kind: str, schema_dir: Path, raw: bytes) -> str | None:
+    """The SHA-256 of the file, its kind, the schema files and the validator's
+    version; None when a schema file cannot be read (the validator says why)."""
+    digest = hashlib.sha256(f"review-valid 1 {kind} {_jsonschema_version()}\0".encode())
+    for name in SCHEMAS.values():
+        try:
+            digest.update((schema_dir / name).read_bytes() + b"\0")
+        except OSError:
+            return None
+    digest.update(raw)
+    return digest.hexdigest()
+
+
+@cache
+def _jsonschema_version() -> str:
+    from importlib import metadata
+
+    return metadata.version("jsonschema")
+
+
+def _remember(marker: Path) -> None:
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        pass  # a read-only project is checked in full each time
 
 
 def schema_problems(document: YamlDocument, validator: Draft202012Validator) -> list[Problem]:
@@ -173,6 +223,8 @@ def _enum(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[
 
 
 def _property_names(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
+    from jsonschema.exceptions import best_match
+
     line, column = document.where((*key, _instance(error)), at_key=True)
     inner = best_match(error.context) if error.context else None
     expected = (_expected(inner.schema) if inner is not None and isinstance(inner.schema, dict) else None) or "a valid name"
@@ -180,6 +232,8 @@ def _property_names(error: ValidationError, document: YamlDocument, key: Key) ->
 
 
 def _one_of(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
+    from jsonschema.exceptions import best_match
+
     expected = _expected(_schema_of(error))
     if expected is None and error.context:
         yield from _describe(best_match(error.context), document)

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Build an offline copy of the site and pack it in a zip archive.
+
+The copy opens from the file system: unzip it and open
+can-tho-20/index.html (Vietnamese) or can-tho-20/en/index.html (English) in
+a browser, with no server and no network. Search is not available offline
+(Material's search worker needs a server, or a shim from a CDN).
+
+    .venv/bin/python scripts/build_offline.py [--output dist/can-tho-20-offline.zip]
+
+The archive is the same, byte for byte, for the same commit on any day: its
+dates come from SOURCE_DATE_EPOCH, or from the build's fixed default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from review import buildtime, offline  # noqa: E402
+
+FOLDER = "can-tho-20"
+DEFAULT_OUTPUT = ROOT / "dist" / "can-tho-20-offline.zip"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--output", "-o", type=Path, default=DEFAULT_OUTPUT, help=f"the zip archive to write (default: {DEFAULT_OUTPUT.relative_to(ROOT)})")
+    args = parser.parse_args(argv)
+    output: Path = args.output
+    if output.suffix != ".zip":
+        parser.error(f"--output: expected a file name ending with .zip, received {str(output)!r}")
+    if output.is_dir():
+        parser.error(f"--output: expected a file, received the folder {str(output)!r}")
+    try:
+        epoch = buildtime.resolve(os.environ).epoch
+    except buildtime.BuildTimeError as error:
+        parser.error(str(error))
+    environ = {name: value for name, value in os.environ.items() if name != "SITE_URL"}
+    with tempfile.TemporaryDirectory(prefix="offline-") as temporary:
+        site_dir = Path(temporary) / FOLDER
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--no-directory-urls", "--site-dir", str(site_dir), "--config-file", str(ROOT / "mkdocs.yml")]
+        result = subprocess.run(command, env=environ, cwd=ROOT)
+        if result.returncode != 0:
+            print("The site did not build; nothing was written.", file=sys.stderr)
+            return result.returncode
+        offline.remove_server_files(site_dir)
+        offline.inline_search_indexes(site_dir)
+        broken = offline.broken_links(site_dir)
+        if broken:
+            print(f"The offline copy has {len(broken)} link(s) a browser cannot follow from the file system; nothing was written:", file=sys.stderr)
+            for link in broken:
+                print(f"  {link}", file=sys.stderr)
+            return 1
+        count = offline.write_zip(site_dir, output, FOLDER, epoch)
+    print(f"Wrote {output} ({count} files, {output.stat().st_size / 1e6:.1f} MB). Unzip it and open {FOLDER}/index.html; search is not available offline.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
