@@ -13,8 +13,9 @@ from pathlib import Path
 import markdown
 import pytest
 
+import test_publishing_build
 from conftest import DATA, Build
-from review import chart_pages
+from review import chart_pages, discovery
 from review.charts.describe import description
 from review.charts.spec import chart_spec
 from review.languages import pair_handwritten
@@ -22,6 +23,9 @@ from review.model import LANGUAGES, Text
 from review.pages import generated_paths, render_section
 from review.project import load_site
 from test_site import visible_text
+
+# The build with a site URL, as published (tests/test_publishing_build.py).
+published = test_publishing_build.published
 
 SITE = load_site(DATA)
 CHARTS = [(section.id, chart) for section in SITE.sections for chart in section.charts]
@@ -61,12 +65,18 @@ def test_every_chart_has_its_page_in_each_language(built: Build, section_id, cha
 
 
 @pytest.mark.parametrize(("section_id", "chart", "lang"), CASES)
-def test_a_chart_page_links_to_itself_in_the_other_language(built: Build, section_id, chart, lang):
-    html = built.page(lang, f"charts/{chart.id}/")
-    up = "../" * (2 + (lang != "vi"))
-    for other in LANGUAGES:
-        target = ("" if other == "vi" else f"{other}/") + f"charts/{chart.id}/"
-        assert f'<link rel="alternate" hreflang="{other}" href="{up}{target}">' in html
+def test_a_published_chart_page_has_hreflang_and_shares_its_chart(published: Build, section_id, chart, lang):
+    head = test_publishing_build._head(published.page(lang, f"charts/{chart.id}/"))
+    root = test_publishing_build.SITE_URL
+    page = f"charts/{chart.id}/"
+    hreflang = {link["hreflang"]: link["href"] for link in head.links if link.get("rel") == "alternate"}
+    assert hreflang == {"vi": root + page, "en": root + "en/" + page, "x-default": root + page}
+    meta = {m.get("property") or m.get("name"): m.get("content") for m in head.meta}
+    shared = chart_pages.sharing(SITE, f"charts/{chart.id}.md", lang)
+    assert shared is not None
+    assert meta["og:image"] == root + ("" if lang == "vi" else f"{lang}/") + f"charts/{chart.id}.png"
+    assert meta["og:image:alt"] == shared.image_alt
+    assert meta["description"] == meta["og:description"] == discovery.shorten(shared.description)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

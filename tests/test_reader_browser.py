@@ -119,6 +119,27 @@ def test_the_embed_code_copies_from_its_button(browser: Browser, host: str, lang
     assert errors == []
 
 
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_open_embed_blocks_pass_axe(browser: Browser, host: str, lang: str, scheme: str):
+    """The embed code and its button, unfolded (the page-wide axe check of
+    tests/test_browser.py sees them folded), in both schemes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    found = {}
+    for section in SITE.sections:
+        if not section.charts:
+            continue
+        page.goto(f"{host}{_prefix(lang)}{section.id}/", wait_until="load")
+        test_browser.set_scheme(page, scheme)
+        page.evaluate("document.querySelectorAll('details.chart-embed').forEach(d => { d.open = true; })")
+        assert page.locator("button.chart-embed-copy:visible").count() == len(section.charts)
+        found[section.id] = test_browser.axe_violations(page)
+    context.close()
+    assert found == {section.id: [] for section in SITE.sections if section.charts}
+
+
 @pytest.fixture(scope="module")
 def embed_codes(browser: Browser, host: str) -> dict[str, dict[str, str]]:
     """The embed code of every chart, as its section page offers it to the

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import prose
+from . import chart_pages, prose
 from .charts.spec import chart_spec
 from .languages import prefix
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Site
@@ -109,6 +109,9 @@ def description(site: Site, src_uri: str, lang: str, labels: dict[str, str] | No
     text is written from the data, as on the page."""
     if src_uri == "index.md":
         return shorten(written(site, site.description[lang], lang))
+    shared = chart_pages.sharing(site, src_uri, lang)
+    if shared is not None:
+        return shorten(shared.description)
     for section in site.sections:
         if src_uri == f"{section.id}.md":
             return shorten(written(site, section.summary[lang], lang))
@@ -132,8 +135,11 @@ class Image:
 
 
 def image(site: Site, src_uri: str, lang: str) -> Image:
-    """A page's picture for sharing: its section's first chart (PNG), or
-    the site card."""
+    """A page's picture for sharing: a chart page's own chart, a section's
+    first chart (PNG), or the site card."""
+    shared = chart_pages.sharing(site, src_uri, lang)
+    if shared is not None:
+        return Image(shared.image, shared.image_alt)
     for section in site.sections:
         if src_uri == f"{section.id}.md" and section.charts:
             chart = section.charts[0]
