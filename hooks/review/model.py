@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from typing import Literal
 
@@ -287,8 +288,10 @@ class Site:
         """The first source: the article, unless a value names another."""
         return next(iter(self.sources.values()))
 
-    @property
+    @cached_property
     def figures(self) -> dict[str, Figure]:
+        """Every figure by id; computed once (pages look figures up by id
+        thousands of times at 50× the data)."""
         return {figure.id: figure for section in self.sections for figure in section.figures}
 
     @property

@@ -224,14 +224,18 @@ def _render(template: str, lang: str, site: Site, **context: Any) -> str:
     return env.get_template(template).render(L=Language(lang, site), site=site, icon=icon_shortcode, section_path=section_path, **context)
 
 
-def render_section(site: Site, section: Section, lang: str) -> str:
+def render_section(site: Site, section: Section, lang: str, disputed: dict[tuple[str, int], Relation] | None = None) -> str:
+    """A section's page; ``disputed``: :func:`disputed_values` of the site,
+    if already computed (once for all the sections of a language)."""
+    if disputed is None:
+        disputed = disputed_values(site)
     return _render(
         "section.md.j2",
         lang,
         site,
         section=section,
         note_numbers=section.note_numbers(),
-        disputed=disputed_values(site),
+        disputed=disputed,
         charts=chart_views(site, section, lang),
         embeds=chart_pages.embeds(site, section, lang),
         key_tiles=headlines.section_tiles(site, section),
@@ -299,8 +303,9 @@ def render_pages(site: Site, lang: str, reference: Reference | None = None) -> d
     """Every generated page of one language: docs-relative path → Markdown.
     With ``reference``, the field reference too."""
     pages = {HOME: render_home(site, lang)}
+    disputed = disputed_values(site)
     for section in site.sections:
-        pages[section_path(section)] = render_section(site, section, lang)
+        pages[section_path(section)] = render_section(site, section, lang, disputed)
     pages[ABOUT] = render_about(site, lang)
     pages.update(render_chart_pages(site, lang))
     if reference is not None:
