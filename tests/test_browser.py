@@ -29,10 +29,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, sync_playwright
 
-from review import pages
 from review.languages import prefix
 from review.model import DEFAULT_LANGUAGE, LANGUAGES
-from review.project import load_project
+from review.project import generated_pages, load_project
 from review.serving import serve
 from conftest import ROOT, Build
 
@@ -173,7 +172,7 @@ def project_pages() -> list[str]:
     """Every page the build writes, both languages, as paths from the root
     (``/en/energy/``), read from the project before anything is built."""
     project = load_project(ROOT)
-    sources = [*pages.generated_paths(project.site), *project.handwritten[DEFAULT_LANGUAGE]]
+    sources = [*generated_pages(project.site), *project.handwritten[DEFAULT_LANGUAGE]]
     folders = sorted("" if source == "index.md" else source.removesuffix(".md").removesuffix("/index") + "/" for source in sources)
     return [f"/{prefix(lang)}{folder}" for lang in LANGUAGES for folder in folders]
 

@@ -67,6 +67,12 @@ def load_site(data_dir: Path, display_root: str = DATA_DIR, *, memo: Path | None
     return build_site(files, vocabulary)
 
 
+def generated_pages(site: Site) -> list[str]:
+    """The docs-relative path of every page the build makes from the data,
+    in any language: the review's pages and the publishing pages."""
+    return [*generated_paths(site), DOWNLOADS, SCHEMA_INDEX]
+
+
 def markdown_names(docs_dir: Path) -> list[str]:
     """The Markdown files of the docs folder, relative to it."""
     return sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
@@ -80,7 +86,7 @@ def load_project(root: Path, *, docs_dir: Path | None = None) -> Project:
     reference = load_reference(data_dir / "schema")
     docs = docs_dir if docs_dir is not None else root / DOCS_DIR
     names = markdown_names(docs) if docs.is_dir() else []
-    handwritten, problems = languages.pair_handwritten(docs, names, [*generated_paths(site), DOWNLOADS, SCHEMA_INDEX])
+    handwritten, problems = languages.pair_handwritten(docs, names, generated_pages(site))
     if problems:
         raise DataError(problems)
     return Project(site, reference, handwritten)
