@@ -218,10 +218,12 @@ def _publishing_settings(config: MkDocsConfig) -> publishing.Settings:
     (SOURCE_DATE_EPOCH). Under ``mkdocs serve``, MkDocs has set site_url to
     the local server, and the site has no public URL."""
     serving = _session.command == "serve"
-    try:
-        settings = publishing.settings(config.site_url, os.environ, serving=serving)
-    except ValueError as error:
-        raise PluginError(str(error)) from None
+    # A wrong SITE_URL or SOURCE_DATE_EPOCH is told in the editor's language too.
+    with messages.language(messages.language_from_environment(os.environ)):
+        try:
+            settings = publishing.settings(config.site_url, os.environ, serving=serving)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
     if not serving:
         config.site_url = settings.site_url
         if settings.site_url is None:

@@ -25,20 +25,23 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from review import buildtime, offline  # noqa: E402
+from review.messages import _, add_language_option, choose_language, ngettext  # noqa: E402
 
 FOLDER = "can-tho-20"
 DEFAULT_OUTPUT = ROOT / "dist" / "can-tho-20-offline.zip"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--output", "-o", type=Path, default=DEFAULT_OUTPUT, help=f"the zip archive to write (default: {DEFAULT_OUTPUT.relative_to(ROOT)})")
+    choose_language(argv)
+    parser = argparse.ArgumentParser(description=_("Build an offline copy of the site and pack it in a zip archive."))
+    parser.add_argument("--output", "-o", type=Path, default=DEFAULT_OUTPUT, help=_("the zip archive to write (default: {default})").format(default=DEFAULT_OUTPUT.relative_to(ROOT)))
+    add_language_option(parser)
     args = parser.parse_args(argv)
     output: Path = args.output
     if output.suffix != ".zip":
-        parser.error(f"--output: expected a file name ending with .zip, received {str(output)!r}")
+        parser.error("--output: " + _("expected a file name ending with .zip, received {received}").format(received=repr(str(output))))
     if output.is_dir():
-        parser.error(f"--output: expected a file, received the folder {str(output)!r}")
+        parser.error("--output: " + _("expected a file, received the folder {received}").format(received=repr(str(output))))
     try:
         epoch = buildtime.resolve(os.environ).epoch
     except buildtime.BuildTimeError as error:
@@ -49,18 +52,24 @@ def main(argv: list[str] | None = None) -> int:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--no-directory-urls", "--site-dir", str(site_dir), "--config-file", str(ROOT / "mkdocs.yml")]
         result = subprocess.run(command, env=environ, cwd=ROOT)
         if result.returncode != 0:
-            print("The site did not build; nothing was written.", file=sys.stderr)
+            print(_("The site did not build; nothing was written."), file=sys.stderr)
             return result.returncode
         offline.remove_server_files(site_dir)
         offline.inline_search_indexes(site_dir)
         broken = offline.broken_links(site_dir)
         if broken:
-            print(f"The offline copy has {len(broken)} link(s) a browser cannot follow from the file system; nothing was written:", file=sys.stderr)
+            head = ngettext(
+                "The offline copy has {count} link a browser cannot follow from the file system; nothing was written:",
+                "The offline copy has {count} links a browser cannot follow from the file system; nothing was written:",
+                len(broken),
+            )
+            print(head.format(count=len(broken)), file=sys.stderr)
             for link in broken:
                 print(f"  {link}", file=sys.stderr)
             return 1
         count = offline.write_zip(site_dir, output, FOLDER, epoch)
-    print(f"Wrote {output} ({count} files, {output.stat().st_size / 1e6:.1f} MB). Unzip it and open {FOLDER}/index.html; search is not available offline.")
+    message = _("Wrote {output} ({count} files, {size} MB). Unzip it and open {folder}/index.html; search is not available offline.")
+    print(message.format(output=output, count=count, size=f"{output.stat().st_size / 1e6:.1f}", folder=FOLDER))
     return 0
 
 

@@ -175,3 +175,164 @@ def test_the_build_tells_problems_in_the_editors_language(project_copy: Path, lo
     assert result.returncode == 1
     where = with_line_numbers(project_copy / "data", "energy.yaml", "data/energy.yaml:{      - value: 2.956,39}:16")
     assert expected.format(where=where) in result.stderr
+
+
+# The checks added next to the messages speak Vietnamese too: constructed
+# cases, exact messages, the place of each problem unchanged.
+
+HEDGE_WORDS = {"exact": "{value}", "about": "khoảng {value}", "over": "trên {value}"}
+
+
+def test_hedge_problems_in_vietnamese():
+    from review.hedges import hedge_problems, hedge_words
+    from review.yamlfile import parse_yaml
+
+    document = parse_yaml(
+        'figures:\n  - id: a\n    values:\n      - value: 120\n        quote: "trên 120 đoàn"\n      - value: 50\n        qualifier: about\n        quote: "50 dự án"\n'.encode(),
+        "data/test.yaml",
+    )
+    with language("vi"):
+        found = [str(problem) for problem in hedge_problems(document, hedge_words(HEDGE_WORDS))]
+    assert found == [
+        "data/test.yaml:5:16: figures[0].values[0].quote: cần qualifier: over cho chữ “trên” trước 120 trong trích dẫn, nhưng chưa có"
+        " (hãy thêm qualifier: over, hoặc, nếu ở đây “trên” không phải từ chỉ mức chắc chắn, thêm not_a_hedge: trên kèm một ghi chú)",
+        "data/test.yaml:7:20: figures[0].values[1].qualifier: cần trích dẫn có chữ “khoảng” trước 50, nhưng trích dẫn không có từ chỉ mức chắc chắn nào: '50 dự án'"
+        " (hãy trích cả từ chỉ mức chắc chắn của nguồn cùng với số, hoặc bỏ qualifier)",
+    ]
+
+
+def test_numbers_of_a_translation_in_vietnamese():
+    from review.translated_numbers import compare, translation_problems
+    from review.yamlfile import parse_yaml
+
+    document = parse_yaml('body:\n  vi: ["Một.", "Hai."]\n  en: ["One."]\n'.encode(), "data/test.yaml")
+    with language("vi"):
+        found = [str(problem) for problem in translation_problems(document)]
+        mismatch = compare("41.000 lao động và 12 dự án", "41.000 workers")
+        assert mismatch is not None
+        message, hint = mismatch.message(), mismatch.hint()
+    assert found == ["data/test.yaml:3:7: body.en: cần số đoạn tiếng Anh bằng số đoạn tiếng Việt (2), nhận được 1 (hãy dịch mỗi đoạn tiếng Việt thành đúng một đoạn tiếng Anh)"]
+    assert (message, hint) == ("cần 41.000 và 12 như bản tiếng Việt ghi, nhận được 41.000", "trong tiếng Anh, 41.000 được đọc là 41: hãy viết 41,000")
+
+
+def test_declared_edits_in_vietnamese():
+    from review.declared_edits import edit_problems
+    from review.yamlfile import parse_yaml
+
+    text = 'body_source: article\nbody:\n  vi:\n    - "Một câu khác hẳn."\n    - "Tiêu đề. Hai câu."\n  en:\n    - "x"\n    - "y"\nedits:\n  - kind: typo\n    source: "không có"\n    text: "Một câu"\n    note: missing\n'
+    with language("vi"):
+        found = [str(problem) for problem in edit_problems(parse_yaml(text.encode(), "data/test.yaml"), {"article": "Tiêu đề. Một câu đúng."}, set())]
+    assert found == [
+        "data/test.yaml:11:13: edits[0].source: cần câu chữ có trong văn bản nguồn, nhận được 'không có', văn bản nguồn không có câu này (hãy chép đúng câu chữ của nguồn, kèm vài chữ xung quanh)",
+        "data/test.yaml:13:11: edits[0].note: cần mã của một ghi chú của phần này, nhận được 'missing' (mỗi chỗ sửa đều hiện một ghi chú bằng cả hai thứ tiếng: hãy thêm một ghi chú trong notes)",
+        # The paragraph with the declared edit undone, as the source would have it.
+        "data/test.yaml:4:7: body.vi[0]: cần câu chữ của nguồn, nhưng đoạn văn này mở đầu bằng “không có khác hẳn.”, nguồn không có câu này"
+        " (hãy chép đúng câu chữ của nguồn, hoặc khai báo chỗ sửa trong edits: kèm một ghi chú)",
+        "data/test.yaml:5:7: body.vi[1]: cần câu chữ của nguồn, nhưng đoạn văn này khác nguồn sau “Tiêu đề. ”: nguồn viết tiếp “Một câu đúng.”, đoạn văn viết “Hai câu.”"
+        " (hãy chép đúng câu chữ của nguồn, hoặc khai báo chỗ sửa trong edits: kèm một ghi chú)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        pytest.param(
+            "example.org", "SITE_URL: cần một địa chỉ URL đầy đủ bắt đầu bằng http(s), ví dụ https://example.org/can-tho-20/, nhận được 'example.org' (hãy viết https://example.org)", id="no-scheme"
+        ),
+        pytest.param(
+            "https://example.org/?a=1",
+            "SITE_URL: cần một địa chỉ URL đầy đủ bắt đầu bằng http(s), ví dụ https://example.org/can-tho-20/, nhận được 'https://example.org/?a=1' (địa chỉ của trang không có phần '?' và phần '#')",
+            id="query",
+        ),
+    ],
+)
+def test_a_wrong_site_url_in_vietnamese(given: str, expected: str):
+    from review import siteurl
+
+    with language("vi"), pytest.raises(siteurl.SiteUrlError) as error:
+        siteurl.check(given, "SITE_URL")
+    assert str(error.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        pytest.param(
+            "yesterday",
+            "SOURCE_DATE_EPOCH: cần một số nguyên là số giây tính từ 1970-01-01 UTC (ví dụ 1704067200, hoặc thời điểm của commit: git log -1 --format=%ct), nhận được 'yesterday'",
+            id="not-a-number",
+        ),
+        pytest.param("1000", "SOURCE_DATE_EPOCH: cần một ngày từ năm 1980 trở đi (315532800 trở lên), nhận được '1000'", id="before-1980"),
+    ],
+)
+def test_a_wrong_source_date_epoch_in_vietnamese(given: str, expected: str):
+    from review import buildtime
+
+    with language("vi"), pytest.raises(buildtime.BuildTimeError) as error:
+        buildtime.resolve({"SOURCE_DATE_EPOCH": given})
+    assert str(error.value) == expected
+
+
+def test_an_open_list_without_its_whole_in_vietnamese():
+    from review.faithfulness import open_list_problems
+    from review.model import Text, Unit, Vocabulary
+    from review.yamlfile import parse_yaml
+
+    vocabulary = Vocabulary(units={"mw": Unit("mw", "MW", "MW", "MW", "measure")}, qualifiers={"exact": Text("{value}", "{value}")}, statuses={}, abbreviations={}, labels={})
+    document = parse_yaml(b"charts:\n  - id: sources\n    kind: part-of-whole\n    open_ended: true\n    figures: [a, b]\n", "data/test.yaml")
+    with language("vi"):
+        found = [str(problem) for problem in open_list_problems(document, vocabulary, {"a": "mw", "b": "mw"})]
+    assert found == [
+        "data/test.yaml:4:17: charts[0].open_ended: các phần của một danh sách chưa đầy đủ cần có tổng, nhưng chưa có: cộng các phần lại không ra tổng mà nguồn nêu"
+        " (hãy thêm whole: <mã của số liệu là tổng>, hoặc dùng kind: bar)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            "    - industrial-park-enterprises\n",
+            "    - industrial-park-entreprises\n",
+            "home.headline_figures[2]: cần mã của một số liệu đã có, nhận được 'industrial-park-entreprises' (có phải ý bạn là 'industrial-park-enterprises'?)",
+            id="unknown-id",
+        ),
+        pytest.param(
+            "    - online-dossier-share\n",
+            "    - online-dossier-share\n    - lo-b-gas-output\n",
+            "home.headline_figures: cần tối đa 8 mục, nhận được 9",
+            id="too-many",
+        ),
+    ],
+)
+def test_a_bad_headline_figure_in_vietnamese(data_copy: Path, old: str, new: str, expected: str):
+    from conftest import edit
+    from review.project import load_site
+
+    edit(data_copy / "site.yaml", old, new)
+    with language("vi"), pytest.raises(DataError) as caught:
+        load_site(data_copy)
+    assert [problem.described() for problem in caught.value.problems] == [expected]
+
+
+def test_links_an_offline_copy_cannot_follow_in_vietnamese(tmp_path: Path):
+    from review import offline
+
+    (tmp_path / "index.html").write_text('<a href="/energy/">a</a> <a href="energy/">b</a> <a href="gone.html">c</a>', encoding="utf-8")
+    (tmp_path / "energy").mkdir()
+    with language("vi"):
+        found = [str(link) for link in offline.broken_links(tmp_path)]
+    assert found == [
+        "index.html: '/energy/' bắt đầu từ gốc của ổ đĩa",
+        "index.html: 'energy/' trỏ tới một thư mục, trình duyệt sẽ liệt kê thư mục thay vì mở index.html của nó",
+        "index.html: 'gone.html' trỏ tới một tệp không có",
+    ]
+
+
+def test_the_offline_script_refuses_a_bad_output_in_vietnamese(tmp_path: Path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_offline.py"), "--lang", "vi", "--output", "copy.tar"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("--output: cần một tên tệp có đuôi .zip, nhận được 'copy.tar'")

@@ -235,19 +235,27 @@ def test_the_log_says_once_what_is_left_out_without_site_url(tmp_path: Path):
 
 
 @pytest.mark.parametrize(
-    ("name", "value", "message"),
+    ("name", "value", "language", "message"),
     [
-        ("SITE_URL", "example.org", "SITE_URL: expected an absolute http(s) URL such as https://example.org/can-tho-20/, received 'example.org' (write https://example.org)"),
+        ("SITE_URL", "example.org", "en", "SITE_URL: expected an absolute http(s) URL such as https://example.org/can-tho-20/, received 'example.org' (write https://example.org)"),
         (
             "SOURCE_DATE_EPOCH",
             "tomorrow",
+            "en",
             "SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970-01-01 UTC (such as 1704067200, or the commit's: git log -1 --format=%ct), received 'tomorrow'",
         ),
+        (
+            "SITE_URL",
+            "example.org",
+            "vi",
+            "SITE_URL: cần một địa chỉ URL đầy đủ bắt đầu bằng http(s), ví dụ https://example.org/can-tho-20/, nhận được 'example.org' (hãy viết https://example.org)",
+        ),
     ],
-    ids=["site-url-without-scheme", "source-date-epoch-word"],
+    ids=["site-url-without-scheme", "source-date-epoch-word", "site-url-in-the-editors-language"],
 )
-def test_a_bad_setting_stops_the_build_with_one_line_and_writes_nothing(tmp_path: Path, name: str, value: str, message: str):
-    records, error = _build_logged(tmp_path / "site", **{name: value})
+def test_a_bad_setting_stops_the_build_with_one_line_and_writes_nothing(tmp_path: Path, name: str, value: str, language: str, message: str):
+    # The editor's locale chooses the language of the message (LANGUAGE is read first).
+    records, error = _build_logged(tmp_path / "site", **{name: value, "LANGUAGE": language})
     assert error is not None
     errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR]
     assert errors == [message]

@@ -466,7 +466,7 @@ def test_stopping_in_the_middle_changes_nothing(data_copy: Path, script_module, 
     assert {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()} == before
 
 
-DEVELOPER_TOOLS = {"benchmark.py", "benchmark_charts.py", "synthetic_data.py"}
+DEVELOPER_TOOLS = {"benchmark.py", "benchmark_charts.py", "lighthouse.py", "synthetic_data.py"}
 """Scripts for developers, not editors: their help is in English."""
 SCRIPT_NAMES = sorted(path.name for path in SCRIPTS.glob("*.py") if path.name != "editor_prompts.py")
 

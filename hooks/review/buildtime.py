@@ -12,6 +12,8 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .messages import _
+
 ENVIRONMENT_VARIABLE = "SOURCE_DATE_EPOCH"
 DEFAULT_EPOCH = 1704067200
 """2024-01-01 00:00 UTC, the day Cần Thơ completed 20 years as a city under
@@ -39,9 +41,10 @@ def resolve(environ: Mapping[str, str]) -> BuildTime:
     if not raw:
         return BuildTime(DEFAULT_EPOCH, explicit=False)
     if not raw.isdigit():
-        raise BuildTimeError(f"{ENVIRONMENT_VARIABLE}: expected a whole number of seconds since 1970-01-01 UTC (such as {DEFAULT_EPOCH}, or the commit's: git log -1 --format=%ct), received {raw!r}")
+        message = _("expected a whole number of seconds since 1970-01-01 UTC (such as {example}, or the commit's: {command}), received {received}")
+        raise BuildTimeError(f"{ENVIRONMENT_VARIABLE}: " + message.format(example=DEFAULT_EPOCH, command="git log -1 --format=%ct", received=repr(raw)))
     epoch = int(raw)
     if epoch < 315532800:
         # Zip archives cannot store a date before 1980.
-        raise BuildTimeError(f"{ENVIRONMENT_VARIABLE}: expected a date from 1980 on (315532800 or more), received {raw!r}")
+        raise BuildTimeError(f"{ENVIRONMENT_VARIABLE}: " + _("expected a date from 1980 on (315532800 or more), received {received}").format(received=repr(raw)))
     return BuildTime(epoch, explicit=True)

@@ -102,7 +102,7 @@ class _CrossChecks:
         """The home page's headline figures are figures of some section."""
         for index, ident in enumerate(site.data["home"].get("headline_figures", [])):
             if ident not in self.figure_ids:
-                self.problems.append(unknown(site, ("home", "headline_figures", index), "figure", ident, self.figure_ids, ""))
+                self.problems.append(unknown(site, ("home", "headline_figures", index), _("figure"), ident, self.figure_ids, ""))
 
     def check_section(self, document: YamlDocument) -> None:
         """What one section's file can be checked for alone, and its ids."""

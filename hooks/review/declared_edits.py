@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from .messages import _
 from .problems import Problem
 from .yamlfile import YamlDocument
 
@@ -85,45 +86,61 @@ def edit_problems(document: YamlDocument, texts: Mapping[str, str], note_ids: se
         if edits:
             return [
                 document.problem(
-                    ("edits",), "expected edits only with body_source, received edits of a body that names no source", "add body_source: <the id of the source whose words the body gives>", at_key=True
+                    ("edits",),
+                    _("expected edits only with body_source, received edits of a body that names no source"),
+                    _("add body_source: <the id of the source whose words the body gives>"),
+                    at_key=True,
                 )
             ]
         return []
     if source_id not in texts:
-        known = ", ".join(sorted(texts)) or "none"
-        return [document.problem(("body_source",), f"expected the id of a source whose text the repository holds, received {source_id!r}", f"sources with a text: {known}")]
+        known = ", ".join(sorted(texts)) or _("none")
+        message = _("expected the id of a source whose text the repository holds, received {received}").format(received=repr(source_id))
+        return [document.problem(("body_source",), message, _("sources with a text: {known}").format(known=known))]
     source = loose(texts[source_id])
     paragraphs: list[str] = data["body"]["vi"]
     problems: list[Problem] = []
     for index, edit in enumerate(edits):
         key = ("edits", index)
         if edit["source"] == edit["text"]:
-            problems.append(document.problem((*key, "text"), f"expected a change of the source's words, received the same words {edit['text']!r}", "remove this edit"))
+            problems.append(
+                document.problem((*key, "text"), _("expected a change of the source's words, received the same words {received}").format(received=repr(edit["text"])), _("remove this edit"))
+            )
             continue
         if loose(edit["source"]) not in source:
             problems.append(
                 document.problem(
-                    (*key, "source"), f"expected words of the source text, received {edit['source']!r}, which it does not contain", "copy the source's words exactly, with a few words around them"
+                    (*key, "source"),
+                    _("expected words of the source text, received {received}, which it does not contain").format(received=repr(edit["source"])),
+                    _("copy the source's words exactly, with a few words around them"),
                 )
             )
         if not any(edit["text"] in paragraph for paragraph in paragraphs):
-            problems.append(document.problem((*key, "text"), f"expected words of a paragraph of body.vi, received {edit['text']!r}, which no paragraph contains"))
+            problems.append(document.problem((*key, "text"), _("expected words of a paragraph of body.vi, received {received}, which no paragraph contains").format(received=repr(edit["text"]))))
         if edit["note"] not in note_ids:
-            problems.append(document.problem((*key, "note"), f"expected the id of a note of this section, received {edit['note']!r}", "every edit shows a note in both languages: add one under notes"))
+            problems.append(
+                document.problem(
+                    (*key, "note"),
+                    _("expected the id of a note of this section, received {received}").format(received=repr(edit["note"])),
+                    _("every edit shows a note in both languages: add one under notes"),
+                )
+            )
     for index, paragraph in enumerate(paragraphs):
         restored = loose(undo(paragraph, edits))
         if restored in source:
             continue
         shared, source_next, paragraph_next = first_difference(restored, source)
         if not shared:
-            message = f"expected the source's words, received a paragraph whose start “{paragraph_next}” the source does not contain"
-            problems.append(document.problem(("body", "vi", index), message, "copy the source's words, or declare the change under edits: with a note"))
+            message = _("expected the source's words, received a paragraph whose start “{start}” the source does not contain").format(start=paragraph_next)
+            problems.append(document.problem(("body", "vi", index), message, _("copy the source's words, or declare the change under edits: with a note")))
             continue
         problems.append(
             document.problem(
                 ("body", "vi", index),
-                f"expected the source's words, received a paragraph that differs from them after “{shared}”: the source goes on “{source_next}”, the paragraph “{paragraph_next}”",
-                "copy the source's words, or declare the change under edits: with a note",
+                _("expected the source's words, received a paragraph that differs from them after “{shared}”: the source goes on “{source_next}”, the paragraph “{paragraph_next}”").format(
+                    shared=shared, source_next=source_next, paragraph_next=paragraph_next
+                ),
+                _("copy the source's words, or declare the change under edits: with a note"),
             )
         )
     return problems

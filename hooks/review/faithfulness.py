@@ -14,6 +14,7 @@ from typing import Any
 from .datafiles import DataFiles
 from .declared_edits import edit_problems
 from .hedges import hedge_problems, hedge_words
+from .messages import _
 from .model import Vocabulary
 from .problems import Problem
 from .translated_numbers import translation_problems
@@ -50,8 +51,8 @@ def open_list_problems(document: YamlDocument, vocabulary: Vocabulary, unit_of: 
         problems.append(
             document.problem(
                 ("charts", index, "open_ended"),
-                "expected a whole for the parts of an open list, received none: their sum is not a total the source gives",
-                "add whole: <the id of the figure that is the whole>, or use kind: bar",
+                _("expected a whole for the parts of an open list, received none: their sum is not a total the source gives"),
+                _("add whole: <the id of the figure that is the whole>, or use kind: bar"),
             )
         )
     return problems

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from .formatting import format_number
+from .messages import _
 from .problems import Problem
 from .yamlfile import YamlDocument
 
@@ -97,7 +98,11 @@ def hedge_problem(quote: str, value: Decimal | int, qualifier: str, words: dict[
     if not_a_hedge is not None:
         kept = [hedge for hedge in hedges if fold(hedge.word) != fold(not_a_hedge)]
         if len(kept) == len(hedges):
-            return "not_a_hedge", f"expected a hedge word that stands before {written} in the quote, received {not_a_hedge!r}", "remove not_a_hedge"
+            return (
+                "not_a_hedge",
+                _("expected a hedge word that stands before {number} in the quote, received {received}").format(number=written, received=repr(not_a_hedge)),
+                _("remove not_a_hedge"),
+            )
         hedges = kept
     expected = {hedge.qualifier for hedge in hedges}
     if qualifier in expected:
@@ -105,18 +110,27 @@ def hedge_problem(quote: str, value: Decimal | int, qualifier: str, words: dict[
     if hedges:
         hedge = hedges[0]
         if not hedge.qualifier:
-            return "quote", f"expected a qualifier for the quote's “{hedge.word}” before {written}, received none: the site has no qualifier for it", "ask a developer to add one to the vocabulary"
+            return (
+                "quote",
+                _("expected a qualifier for the quote's “{word}” before {number}, received none: the site has no qualifier for it").format(word=hedge.word, number=written),
+                _("ask a developer to add one to the vocabulary"),
+            )
         if qualifier == "exact":
             return (
                 "quote",
-                f"expected qualifier: {hedge.qualifier} for the quote's “{hedge.word}” before {written}, received none",
-                f"add qualifier: {hedge.qualifier}, or, where “{hedge.word}” is not a hedge here, not_a_hedge: {hedge.word} with a note",
+                _("expected qualifier: {qualifier} for the quote's “{word}” before {number}, received none").format(qualifier=hedge.qualifier, word=hedge.word, number=written),
+                _("add qualifier: {qualifier}, or, where “{word}” is not a hedge here, not_a_hedge: {word} with a note").format(qualifier=hedge.qualifier, word=hedge.word),
             )
-        return "qualifier", f"expected qualifier: {hedge.qualifier} for the quote's “{hedge.word}” before {written}, received {qualifier}", ""
+        message = _("expected qualifier: {qualifier} for the quote's “{word}” before {number}, received {received}")
+        return "qualifier", message.format(qualifier=hedge.qualifier, word=hedge.word, number=written, received=qualifier), ""
     if qualifier == "exact":
         return None
     word = next((word for word, meaning in words.items() if meaning == qualifier), qualifier)
-    return "qualifier", f"expected the quote to hedge {written} with “{word}”, received a quote without a hedge: {quote!r}", "quote the source's hedge with the number, or remove the qualifier"
+    return (
+        "qualifier",
+        _("expected the quote to hedge {number} with “{word}”, received a quote without a hedge: {quote}").format(number=written, word=word, quote=repr(quote)),
+        _("quote the source's hedge with the number, or remove the qualifier"),
+    )
 
 
 def hedge_problems(document: YamlDocument, words: dict[str, str]) -> Iterator[Problem]:
@@ -131,8 +145,8 @@ def hedge_problems(document: YamlDocument, words: dict[str, str]) -> Iterator[Pr
             if "not_a_hedge" in value and not value.get("notes"):
                 yield document.problem(
                     ("figures", f_index, "values", v_index, "not_a_hedge"),
-                    f"expected a note that explains why “{value['not_a_hedge']}” is not a hedge here, received none",
-                    "add notes: [<id of a note of this section>] to the value",
+                    _("expected a note that explains why “{word}” is not a hedge here, received none").format(word=value["not_a_hedge"]),
+                    _("add notes: [<id of a note of this section>] to the value"),
                 )
             found = hedge_problem(value["quote"], number, value.get("qualifier", "exact"), words, value.get("not_a_hedge"))
             if found is not None:

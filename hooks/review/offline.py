@@ -19,6 +19,8 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from .messages import _
+
 SERVER_ONLY_SUFFIXES = (".gz", ".br")
 SERVER_ONLY_NAMES = frozenset({"_headers", "_redirects", "robots.txt", "sitemap.xml", "404.html"})
 """A 404 page is what a server answers for a missing path; its links start
@@ -90,13 +92,13 @@ def broken_links(root: Path) -> list[BrokenLink]:
             if parts.scheme or parts.netloc or not parts.path:
                 continue
             if parts.path.startswith("/"):
-                broken.append(BrokenLink(shown, link, "starts at the root of the disk"))
+                broken.append(BrokenLink(shown, link, _("starts at the root of the disk")))
                 continue
             target = (page.parent / unquote(parts.path)).resolve()
             if parts.path.endswith("/") or target.is_dir():
-                broken.append(BrokenLink(shown, link, "names a folder, which a browser lists instead of opening its index.html"))
+                broken.append(BrokenLink(shown, link, _("names a folder, which a browser lists instead of opening its index.html")))
             elif not target.is_file():
-                broken.append(BrokenLink(shown, link, "names a file that is not there"))
+                broken.append(BrokenLink(shown, link, _("names a file that is not there")))
     return broken
 
 

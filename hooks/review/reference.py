@@ -112,7 +112,7 @@ class _Walker:
             return None
         if not isinstance(en, str) or not isinstance(vi, str):
             missing, present = (vi_key, en_key) if en is not None else (en_key, vi_key)
-            where = pointer.lstrip("/").replace("/", ".") or "(the root)"
+            where = pointer.lstrip("/").replace("/", ".") or _("(the root)")
             self.problems.append(
                 Problem(
                     f"{self.shown_root}/{document}",

@@ -266,7 +266,10 @@ def _min_items(error: ValidationError, document: YamlDocument, key: Key) -> Iter
 
 
 def _max_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:
-    yield document.problem(key, f"expected at most {_value(error)} items, received {len(_instance(error))}")
+    count = _value(error)
+    yield document.problem(
+        key, ngettext("expected at most {count} item, received {received}", "expected at most {count} items, received {received}", count).format(count=count, received=len(_instance(error)))
+    )
 
 
 def _unique_items(error: ValidationError, document: YamlDocument, key: Key) -> Iterator[Problem]:

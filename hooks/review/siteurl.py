@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
+from .messages import _
+
 ENVIRONMENT_VARIABLE = "SITE_URL"
 EXAMPLE = "https://example.org/can-tho-20/"
 
@@ -24,19 +26,19 @@ def check(url: str, origin: str) -> str:
     """``url`` written one way (ending with ``/``), or :class:`SiteUrlError`
     naming ``origin`` (``SITE_URL``, ``mkdocs.yml: site_url``)."""
     text = url.strip()
-    expected = f"expected an absolute http(s) URL such as {EXAMPLE}"
+    message = _("expected an absolute http(s) URL such as {example}, received {received}").format(example=EXAMPLE, received=repr(url))
     try:
         parts = urlsplit(text)
         parts.port  # noqa: B018 - raises on a port that is not a number
     except ValueError:
-        raise SiteUrlError(f"{origin}: {expected}, received {url!r}") from None
+        raise SiteUrlError(f"{origin}: {message}") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        hint = f" (write https://{text.lstrip('/')})" if not parts.scheme and text and "://" not in text else ""
-        raise SiteUrlError(f"{origin}: {expected}, received {url!r}{hint}")
+        hint = " (" + _("write {url}").format(url="https://" + text.lstrip("/")) + ")" if not parts.scheme and text and "://" not in text else ""
+        raise SiteUrlError(f"{origin}: {message}{hint}")
     if parts.query or parts.fragment or text.endswith(("?", "#")):
-        raise SiteUrlError(f"{origin}: {expected}, received {url!r} (a site URL has no '?' query and no '#' fragment)")
+        raise SiteUrlError(f"{origin}: {message} (" + _("a site URL has no '?' query and no '#' fragment") + ")")
     if any(c.isspace() for c in text):
-        raise SiteUrlError(f"{origin}: {expected}, received {url!r} (a URL has no spaces)")
+        raise SiteUrlError(f"{origin}: {message} (" + _("a URL has no spaces") + ")")
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
     return f"{parts.scheme}://{parts.netloc}{path}"
 

@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from .formatting import format_number
+from .messages import _
 from .problems import Problem
 from .yamlfile import Key, YamlDocument
 
@@ -82,7 +83,7 @@ def numbers(text: str, lang: str) -> list[Number]:
     found = [(match.start(), Number(read_number(match.group(0), lang), match.group(0))) for match in _NUMBER.finditer(text)]
     if lang == "en":
         found += [(match.start(), Number(Decimal(MONTHS[match.group(0).casefold()]), match.group(0))) for match in _WORD.finditer(text) if _is_date_month(text, match)]
-    return [number for _, number in sorted(found, key=lambda pair: pair[0])]
+    return [number for _position, number in sorted(found, key=lambda pair: pair[0])]
 
 
 _DAY_BEFORE = re.compile(r"(?<![0-9])[0-9]{1,2}\s+$")
@@ -111,10 +112,10 @@ class Mismatch:
 
     def message(self) -> str:
         if self.only_vi and self.only_en:
-            return f"expected {_listed(self.only_vi)} as the Vietnamese text gives it, received {_listed(self.only_en)}"
+            return _("expected {expected} as the Vietnamese text gives it, received {received}").format(expected=_listed(self.only_vi), received=_listed(self.only_en))
         if self.only_en:
-            return f"expected only numbers of the Vietnamese text, received {_listed(self.only_en)}, which the Vietnamese does not give"
-        return f"expected every number of the Vietnamese text, received an English text without {_listed(self.only_vi)}"
+            return _("expected only numbers of the Vietnamese text, received {received}, which the Vietnamese does not give").format(received=_listed(self.only_en))
+        return _("expected every number of the Vietnamese text, received an English text without {missing}").format(missing=_listed(self.only_vi))
 
     def hint(self) -> str:
         """Where the English writes a number the Vietnamese way (``41.000``
@@ -122,13 +123,13 @@ class Mismatch:
         for en in self.only_en:
             for vi in self.only_vi:
                 if en.written == vi.written:
-                    return f"in English {en.written} reads as {format_number(en.value.normalize(), 'en')}: write {format_number(vi.value, 'en')}"
+                    return _("in English {written} reads as {read}: write {meant}").format(written=en.written, read=format_number(en.value.normalize(), "en"), meant=format_number(vi.value, "en"))
         return ""
 
 
 def _listed(found: tuple[Number, ...]) -> str:
     written = list(dict.fromkeys(number.written for number in found))
-    return written[0] if len(written) == 1 else ", ".join(written[:-1]) + " and " + written[-1]
+    return written[0] if len(written) == 1 else _("{first} and {last}").format(first=", ".join(written[:-1]), last=written[-1])
 
 
 def compare(vi: str, en: str) -> Mismatch | None:
@@ -180,7 +181,9 @@ def _paragraph_counts(data: Any, key: Key, document: YamlDocument) -> Iterator[P
         if isinstance(vi, list) and isinstance(en, list):
             if len(vi) != len(en):
                 yield document.problem(
-                    (*key, "en"), f"expected as many English paragraphs as Vietnamese ones ({len(vi)}), received {len(en)}", "translate each Vietnamese paragraph as one English paragraph"
+                    (*key, "en"),
+                    _("expected as many English paragraphs as Vietnamese ones ({expected}), received {received}").format(expected=len(vi), received=len(en)),
+                    _("translate each Vietnamese paragraph as one English paragraph"),
                 )
             return
         for name, child in data.items():

@@ -107,7 +107,7 @@ def _compose(text: str, *, fast: bool = True) -> tuple[yaml.Node, list[yaml.Mark
         finally:
             loader.dispose()
     if node is None:
-        raise yaml.YAMLError("expected a document, received none")
+        raise yaml.YAMLError(_("expected a document, received none"))
     return node, marks
 
 
