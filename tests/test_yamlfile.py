@@ -35,7 +35,11 @@ def test_types_and_positions():
         pytest.param(b"", "data/x.yaml: expected data, received an empty file", id="empty"),
         pytest.param(b"# only a comment\n\n", "data/x.yaml: expected data, received an empty file", id="only-comments"),
         pytest.param(b"a: caf\xe9\n", "data/x.yaml:1:7: expected UTF-8 text, received the byte 0xe9 (save the file as UTF-8)", id="latin-1"),
-        pytest.param("a: Ca\u0300n Tho\u031b\n".encode(), "data/x.yaml:1:4: a: expected text in composed Unicode (NFC), received decomposed characters (retype the accented letters, or save the file as NFC)", id="decomposed-unicode"),
+        pytest.param(
+            "a: Ca\u0300n Tho\u031b\n".encode(),
+            "data/x.yaml:1:4: a: expected text in composed Unicode (NFC), received decomposed characters (retype the accented letters, or save the file as NFC)",
+            id="decomposed-unicode",
+        ),
         pytest.param(b"base: &b {x: 1}\nmore:\n  <<: *b\n", "data/x.yaml:3:3: more: expected plain data, received a merge key (<<) (write the values out in full)", id="merge-key"),
     ],
 )
@@ -65,9 +69,30 @@ def test_bom_is_accepted():
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        pytest.param(b"base: &b {x: 1}\nmore:\n  <<: *b\nc: *b\n", ["data/x.yaml:3:3: more: expected plain data, received a merge key (<<) (write the values out in full)", "data/x.yaml:4:4: c: expected plain data, received an alias (*name) (write the value out in full)"], id="alias-after-a-merge-key"),
-        pytest.param(b"&k a: 1\n*k : 2\nz: *k\n", ["data/x.yaml:2:1: expected plain data, received an alias (*name) (write the value out in full)", "data/x.yaml:3:4: z: expected plain data, received an alias (*name) (write the value out in full)"], id="alias-as-a-key"),
-        pytest.param(b"a: &x 1\nb: [*x, *x]\n", ["data/x.yaml:2:5: b[0]: expected plain data, received an alias (*name) (write the value out in full)", "data/x.yaml:2:9: b[1]: expected plain data, received an alias (*name) (write the value out in full)"], id="aliases-in-a-list"),
+        pytest.param(
+            b"base: &b {x: 1}\nmore:\n  <<: *b\nc: *b\n",
+            [
+                "data/x.yaml:3:3: more: expected plain data, received a merge key (<<) (write the values out in full)",
+                "data/x.yaml:4:4: c: expected plain data, received an alias (*name) (write the value out in full)",
+            ],
+            id="alias-after-a-merge-key",
+        ),
+        pytest.param(
+            b"&k a: 1\n*k : 2\nz: *k\n",
+            [
+                "data/x.yaml:2:1: expected plain data, received an alias (*name) (write the value out in full)",
+                "data/x.yaml:3:4: z: expected plain data, received an alias (*name) (write the value out in full)",
+            ],
+            id="alias-as-a-key",
+        ),
+        pytest.param(
+            b"a: &x 1\nb: [*x, *x]\n",
+            [
+                "data/x.yaml:2:5: b[0]: expected plain data, received an alias (*name) (write the value out in full)",
+                "data/x.yaml:2:9: b[1]: expected plain data, received an alias (*name) (write the value out in full)",
+            ],
+            id="aliases-in-a-list",
+        ),
     ],
 )
 def test_bad_yaml_several_problems(raw, expected):
@@ -101,7 +126,7 @@ PLAIN_WORDS = [
         id="tab",
     ),
     pytest.param(
-        b"values:\n  - value: 1\n    period: \"2023\"\n   qualifier: about\n    quote: x\n",
+        b'values:\n  - value: 1\n    period: "2023"\n   qualifier: about\n    quote: x\n',
         "data/x.yaml:4:4: this line is indented by 3 spaces, the line before it by 4 (fields of the same thing start in the same column: line this one up with its neighbours)",
         "data/x.yaml:4:4: dòng này thụt lề 3 dấu cách, dòng trước nó 4 (các trường của cùng một mục bắt đầu ở cùng một cột: hãy căn dòng này thẳng với các dòng bên cạnh)",
         id="indented-less",

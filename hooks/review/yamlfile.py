@@ -43,12 +43,7 @@ _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-YAML11_BOOLEANS = {
-    word: value
-    for words, value in (("yes on", True), ("no off", False))
-    for lower in words.split()
-    for word in (lower, lower.capitalize(), lower.upper())
-}
+YAML11_BOOLEANS = {word: value for words, value in (("yes on", True), ("no off", False)) for lower in words.split() for word in (lower, lower.capitalize(), lower.upper())}
 """Unquoted words that YAML 1.1 tools (PyYAML's own loaders among them) read
 as booleans, and the boolean they would read."""
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -169,9 +164,7 @@ def parse_yaml(raw: bytes, display: str) -> YamlDocument:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise DataError(
-            [Problem(display, line, column, "", _("expected UTF-8 text, received the byte {byte}").format(byte=f"0x{raw[error.start]:02x}"), _("save the file as UTF-8"))]
-        ) from None
+        raise DataError([Problem(display, line, column, "", _("expected UTF-8 text, received the byte {byte}").format(byte=f"0x{raw[error.start]:02x}"), _("save the file as UTF-8"))]) from None
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         raise DataError([Problem(display, 0, 0, "", _("expected data, received an empty file"))])
     try:
@@ -217,9 +210,7 @@ class _Builder:
         else:
             line, column = self.document.key_positions.get(key, (node.start_mark.line + 1, node.start_mark.column + 1))
         self.aliases += 1
-        self.problems.append(
-            Problem(self.document.file, line, column, format_path(key), _("expected plain data, received an alias (*name)"), _("write the value out in full"))
-        )
+        self.problems.append(Problem(self.document.file, line, column, format_path(key), _("expected plain data, received an alias (*name)"), _("write the value out in full")))
 
     def skip(self, node: yaml.Node) -> None:
         """Walk a part that is not built (it has a problem already), so that
@@ -237,9 +228,7 @@ class _Builder:
                 self.skip(item)
 
     def fail(self, node: yaml.Node, key: Key, message: str, hint: str = "") -> None:
-        self.problems.append(
-            Problem(self.document.file, node.start_mark.line + 1, node.start_mark.column + 1, format_path(key), message, hint)
-        )
+        self.problems.append(Problem(self.document.file, node.start_mark.line + 1, node.start_mark.column + 1, format_path(key), message, hint))
 
     def build(self, node: yaml.Node, key: Key) -> Any:
         self.count += 1
