@@ -3,7 +3,7 @@
 repeated ``factor`` times, with its figures, charts, relations and notes,
 in both languages.
 
-    .venv/bin/python scripts/synthetic_data.py 10 /tmp/review-x10
+    .venv/bin/python scripts/synthetic_data.py 10 ../review-x10
 
 Copy ``k`` of a section is the section ``<id>-x<k>``; every figure and
 chart id in it gets the same suffix, and so does every reference to them

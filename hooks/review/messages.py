@@ -17,10 +17,9 @@ file could go stale next to its ``.po``, and an editor's clone has no build
 step that would refresh it. Compiling the catalog costs a few milliseconds,
 once per process. Fuzzy entries are never used.
 
-Update the catalog after changing messages (see README, "Messages")::
-
-    .venv/bin/pybabel extract -F babel.cfg -o /tmp/messages.pot .
-    .venv/bin/pybabel update -i /tmp/messages.pot -d hooks/review/locale -l vi --no-fuzzy-matching
+Update the catalog after changing messages with the two ``pybabel``
+commands of the README ("Messages in the editor's language"), then translate
+the new entries.
 """
 
 from __future__ import annotations
