@@ -83,7 +83,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("start", "date", "Start", "The first day the time covers.", "Ngày đầu của khoảng thời gian."),
     Column("end", "date", "End", "The last day the time covers.", "Ngày cuối của khoảng thời gian."),
     Column("source", "string", "Source id", "The source's id; see sources in datapackage.json.", "Mã nguồn; xem sources trong datapackage.json."),
-    Column("quote", "string", "Source text", "The source's own words (Vietnamese) the value comes from.", "Nguyên văn câu chữ của nguồn (tiếng Việt) cho giá trị này."),
+    Column("quote", "string", "Source text", "The source's own words the value comes from, in the source's language.", "Nguyên văn câu chữ của nguồn cho giá trị này, bằng ngôn ngữ của nguồn."),
     Column("notes_vi", "string", "Editorial notes (Vietnamese)", "Editorial notes on the value, ' | ' between them.", "Ghi chú biên tập về giá trị, cách nhau bởi ' | '."),
     Column("notes_en", "string", "Editorial notes (English)", "Editorial notes on the value, ' | ' between them.", "Ghi chú biên tập về giá trị, cách nhau bởi ' | '."),
 )

@@ -17,11 +17,11 @@ from .tables import Table, data_table
 
 LIGHT_ONLY = "#only-light"
 DARK_ONLY = "#only-dark"
-CSS_PIXELS_PER_POINT = 96 / 72
-"""A CSS pixel is 1/96 inch and a point 1/72 inch."""
 """Material for MkDocs shows an image whose address ends in ``#only-light``
 only in the light scheme, and one ending in ``#only-dark`` only in the dark
 (slate) scheme, following the reader's palette toggle."""
+CSS_PIXELS_PER_POINT = 96 / 72
+"""A CSS pixel is 1/96 inch and a point 1/72 inch."""
 
 
 @dataclass(frozen=True)
