@@ -63,13 +63,22 @@ def escape_markdown(value: Any) -> Markup:
     return Markup(text)
 
 
+# What Markdown reads before it sets raw HTML aside (Python-Markdown runs the
+# code-span, backslash-escape and link patterns before the HTML one): in a tag's
+# attribute, "[a](b)" would still become a link and `a` a code span. '|' would
+# split a table row, ':' start an emoji. '&' and '#' are left to escape(), whose
+# entities they write.
+_ATTRIBUTE_MARKDOWN = re.compile(r"[\\`*_{}\[\]()|:!<>~=^+]")
+
+
 def escape_attribute(value: Any) -> Markup:
     """Escape text for an HTML attribute inside a Markdown line (a tooltip):
-    one line, HTML-escaped, and no '|' that would split a table row.
-    Markdown's backslash escapes would show as they are in an attribute, so
-    :func:`escape_markdown` does not fit here."""
+    one line, HTML-escaped, and every character Markdown could read as syntax
+    written as a numeric entity, which the browser reads back as the
+    character. Markdown's backslash escapes would show as they are in an
+    attribute, so :func:`escape_markdown` does not fit here."""
     text = _LINE_BREAKS.sub(" ", str(value)).strip()
-    return Markup(str(escape(text)).replace("|", "&#124;").replace(":", "&#58;"))
+    return Markup(_ATTRIBUTE_MARKDOWN.sub(lambda m: f"&#{ord(m.group())};", str(escape(text))))
 
 
 @cache
