@@ -51,11 +51,12 @@ def test_the_readme_says_which_python(tmp_path: Path):
     assert "Python 3.11 or newer" in README
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project as an editor's clone: committed, with the
-    environment's .venv and pre-commit installed."""
-    root = copy_project(tmp_path / "project")
+    environment's .venv and pre-commit installed. Made once; each test
+    works on a copy of it (:func:`project`)."""
+    root = copy_project(tmp_path_factory.mktemp("clone") / "project")
     for name in ("scripts", ".pre-commit-config.yaml"):
         source = ROOT / name
         if source.is_dir():
@@ -67,6 +68,12 @@ def project(tmp_path: Path) -> Path:
     for command in (["git", "init", "-q", "-b", "main"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "The project"], [".venv/bin/pre-commit", "install"]):
         subprocess.run(command, cwd=root, check=True, capture_output=True, env=environment(root))
     return root
+
+
+@pytest.fixture
+def project(clone: Path, tmp_path: Path) -> Path:
+    """An editor's clone of its own (its .git and installed hook copied too)."""
+    return Path(shutil.copytree(clone, tmp_path / "project", symlinks=True))
 
 
 def environment(root: Path) -> dict[str, str]:
