@@ -1,6 +1,11 @@
 """The editors' scripts: check the data without building, add a figure or a
 section from a template (safely: validated first, appended as text, nothing
-overwritten), and the pre-commit hook that runs the check."""
+overwritten), and the pre-commit hook that runs the check.
+
+The scripts run in this process (``script_runs.call``), except for one run
+of each in a new process, which proves its command line: check_data.py
+(--time), new_figure.py and new_section.py (adding a figure, a section)
+and the developer tools (--help) here, build_offline.py in test_messages.py."""
 
 from __future__ import annotations
 
@@ -368,8 +373,8 @@ def script_module(monkeypatch: pytest.MonkeyPatch):
     """Import a script to run it in this process (for the questions asked
     in a terminal); the language it chose, and argparse's words, are put
     back afterwards."""
-    monkeypatch.setattr(argparse, "_", argparse._)  # type: ignore[attr-defined]
-    monkeypatch.setattr(argparse, "ngettext", argparse.ngettext)  # type: ignore[attr-defined]
+    monkeypatch.setattr(argparse, "_", argparse._)
+    monkeypatch.setattr(argparse, "ngettext", argparse.ngettext)
     yield module
     use_language("en")
 
@@ -469,9 +474,9 @@ def test_every_script_answers_help_without_doing_its_work(tmp_path: Path, script
 
 @pytest.mark.parametrize("script", sorted(DEVELOPER_TOOLS))
 def test_the_developer_tools_run_from_the_command_line(tmp_path: Path, script: str):
-    """A new process for each developer tool (the editors' scripts have
-    theirs above and below): the file runs, finds its packages and exits
-    with its status. In the editor's locale, its help stays English."""
+    """A new process for each developer tool (see the module's docstring
+    for the others): the file runs, finds its packages and exits with its
+    status. In the editor's locale, its help stays English."""
     result = run(script, "--help", cwd=tmp_path, locale="vi_VN.UTF-8")
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("usage: " + script)
