@@ -517,3 +517,14 @@ def test_check_data_speaks_the_editors_language(data_copy: Path, args: list[str]
     result = call("check_data.py", "--root", str(data_copy.parent), *args, cwd=data_copy.parent, locale=locale)
     assert result.returncode == 1
     assert result.stderr.startswith(head + "\ndata/energy.yaml:")
+
+
+def test_a_script_run_in_this_process_answers_as_in_a_new_one(tmp_path: Path):
+    """What the tests above rely on: ``call`` gives what a new process
+    gives, word for word: the locale's language (argparse's own words
+    included), the script's name from its path, the exit status of an
+    argparse error, the usage line as wrapped without a terminal."""
+    args = ("new_section.py", "energy", "--lang", "fr", "--icon", "x")
+    in_process, new_process = call(*args, cwd=tmp_path, locale="vi_VN.UTF-8"), run(*args, cwd=tmp_path, locale="vi_VN.UTF-8")
+    assert new_process.returncode == 2 and new_process.stderr.startswith("cách dùng: new_section.py [-h]")
+    assert (in_process.returncode, in_process.stdout, in_process.stderr) == (new_process.returncode, new_process.stdout, new_process.stderr)
