@@ -27,8 +27,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
+sys.path.insert(0, str(ROOT / "hooks"))  # the project's packages, imported where they are used: --help needs none
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 INSTALL = ROOT / ".cache" / "lighthouse"
@@ -88,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="a built site to audit instead of building one")
     parser.add_argument("--pages", nargs="*", help="paths to audit (default: home and every section, both languages)")
     args = parser.parse_args(argv)
-    from review.serving import serve  # here, not above: --help answers without loading the project's packages
+    from review.serving import serve
 
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     binary = lighthouse()
