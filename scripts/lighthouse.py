@@ -27,12 +27,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from review.languages import prefix  # noqa: E402 - after the path is set
-from review.model import LANGUAGES  # noqa: E402
-from review.project import load_site  # noqa: E402
-from review.serving import serve  # noqa: E402
+sys.path.insert(0, str(ROOT / "hooks"))  # the project's packages, imported where they are used: --help needs none
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 INSTALL = ROOT / ".cache" / "lighthouse"
@@ -51,6 +46,10 @@ def lighthouse() -> Path:
 
 def default_pages() -> list[str]:
     """Home and every section page, in every language."""
+    from review.languages import prefix
+    from review.model import LANGUAGES
+    from review.project import load_site
+
     site = load_site(ROOT / "data")
     paths = ["", *(f"{section.id}/" for section in site.sections)]
     return [f"/{prefix(lang)}{path}" for lang in LANGUAGES for path in paths]
@@ -83,11 +82,13 @@ def build(target: Path) -> None:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(target)], cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site to audit instead of building one")
     parser.add_argument("--pages", nargs="*", help="paths to audit (default: home and every section, both languages)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    from review.serving import serve
+
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     binary = lighthouse()
     with tempfile.TemporaryDirectory() as scratch:

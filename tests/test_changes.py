@@ -3,16 +3,15 @@ the last commit, on constructed changes in a git repository of its own."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT, edit
+from conftest import DATA, edit
+from script_runs import call
 from review.changes import ChangesError, committed_data, compare, report
 from review.messages import language
 from review.project import load_site
@@ -36,14 +35,9 @@ def project(tmp_path: Path) -> Path:
 
 
 def check_changes(root: Path, locale: str = "C.UTF-8") -> subprocess.CompletedProcess[str]:
-    environ = {name: value for name, value in os.environ.items() if name not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "check_data.py"), "--changes", "--root", str(root)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**environ, "LANG": locale, "PYTHONDONTWRITEBYTECODE": "1"},
-    )
+    """``check_data.py --changes --root root``, in this process (its command
+    line is tested in test_scripts.py and test_readme.py)."""
+    return call("check_data.py", "--changes", "--root", str(root), cwd=root.parent, locale=locale)
 
 
 NEW_SOURCE = """\

@@ -19,7 +19,7 @@ from conftest import build_site, edit, line_number
 from review.problems import DataError
 from review.project import load_project, load_site
 from review.scaffold import NewFigure, ScaffoldError, add_figure
-from test_scripts import run
+from script_runs import call
 
 NEW_SOURCE = """\
   - id: scaffold-test-report
@@ -70,7 +70,7 @@ def test_a_value_from_a_new_source_is_valid_and_names_its_source(data_copy: Path
 
 def test_new_figure_takes_a_source(data_copy: Path):
     add_source(data_copy)
-    result = run(
+    result = call(
         "new_figure.py", "energy", "--data", str(data_copy),
         "--id", "scaffold-test-customers", "--unit", "enterprise",
         "--label-vi", "Khách hàng dùng điện", "--label-en", "Electricity customers",
@@ -92,7 +92,7 @@ def problems(data: Path) -> list[str]:
 def test_new_figure_refuses_an_unknown_source(data_copy: Path):
     add_source(data_copy)
     before = (data_copy / "energy.yaml").read_bytes()
-    result = run(
+    result = call(
         "new_figure.py", "energy", "--data", str(data_copy),
         "--id", "scaffold-test-customers", "--unit", "enterprise", "--label-vi", "X", "--label-en", "X",
         "--value", "512", "--period", "2024", "--source", "scaffold-test-reprot", "--quote", "có 512 doanh nghiệp",
@@ -197,7 +197,7 @@ def editors_changes(project: Path) -> None:
     add_source(data)
     add_newer_value(data)
     edit(data / "energy.yaml", "\nfigures:\n", "\n" + FIGURE_AT_THE_TOP)
-    result = run(
+    result = call(
         "new_section.py", "scaffold-test-section", "--data", str(data),
         "--title-vi", "Môi trường", "--title-en", "Environment",
         "--summary-vi", "Các dự án môi trường.", "--summary-en", "Environmental projects.",
@@ -205,6 +205,10 @@ def editors_changes(project: Path) -> None:
         cwd=project,
     )  # fmt: skip
     assert (result.returncode, result.stderr) == (0, "")
+
+
+ON_THE_EDITED_BUILDS_WORKER = pytest.mark.xdist_group("editors-edited-build")
+"""The tests that read the edited build run on one worker, which builds it once."""
 
 
 @pytest.fixture(scope="module")
@@ -232,6 +236,7 @@ def text_of(site_dir: Path, lang: str, page: str) -> str:
         pytest.param("en", "3,105.2 million kWh", "2,956.39", "Newer value", id="en"),
     ],
 )
+@ON_THE_EDITED_BUILDS_WORKER
 def test_a_newer_value_shows_everywhere_and_the_article_keeps_its_number(edited_build: Path, lang: str, newer: str, article_said: str, marker: str):
     home = text_of(edited_build, lang, "")
     energy = text_of(edited_build, lang, "energy/")
@@ -249,5 +254,6 @@ def test_a_newer_value_shows_everywhere_and_the_article_keeps_its_number(edited_
         pytest.param("en", "Cần Thơ power sector report, 2024, https://example.org/scaffold-test-report (accessed 20 May 2024)", id="en"),
     ],
 )
+@ON_THE_EDITED_BUILDS_WORKER
 def test_the_about_page_cites_the_new_source_with_its_address_and_access_date(edited_build: Path, lang: str, cited: str):
     assert cited in " ".join(text_of(edited_build, lang, "about/").split())

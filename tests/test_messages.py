@@ -155,25 +155,25 @@ def test_every_expected_text_of_the_schema_has_its_vietnamese_twin():
         ("C.UTF-8", "The data has 1 problem:\n{where}: figures[2].values[0].value: expected a number, received '2.956,39'"),
     ],
 )
-def test_the_build_tells_problems_in_the_editors_language(project_copy: Path, locale: str, expected: str):
+def test_the_build_tells_problems_in_the_editors_language(small_project: Path, locale: str, expected: str):
     import os
     import subprocess
     import sys
 
     from conftest import edit, with_line_numbers
 
-    edit(project_copy / "data" / "energy.yaml", "value: 2956.39", "value: 2.956,39")
+    edit(small_project / "data" / "energy.yaml", "value: 2956.39", "value: 2.956,39")
     environ = {name: value for name, value in os.environ.items() if name not in messages.ENVIRONMENT_VARIABLES}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project_copy,
+        cwd=small_project,
         capture_output=True,
         text=True,
         timeout=300,
         env={**environ, "LANG": locale, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 1
-    where = with_line_numbers(project_copy / "data", "energy.yaml", "data/energy.yaml:{      - value: 2.956,39}:16")
+    where = with_line_numbers(small_project / "data", "energy.yaml", "data/energy.yaml:{      - value: 2.956,39}:16")
     assert expected.format(where=where) in result.stderr
 
 

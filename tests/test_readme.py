@@ -51,11 +51,12 @@ def test_the_readme_says_which_python(tmp_path: Path):
     assert "Python 3.11 or newer" in README
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project as an editor's clone: committed, with the
-    environment's .venv and pre-commit installed."""
-    root = copy_project(tmp_path / "project")
+    environment's .venv and pre-commit installed. Made once; each test
+    works on a copy of it (:func:`project`)."""
+    root = copy_project(tmp_path_factory.mktemp("clone") / "project")
     for name in ("scripts", ".pre-commit-config.yaml"):
         source = ROOT / name
         if source.is_dir():
@@ -69,6 +70,12 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture
+def project(clone: Path, tmp_path: Path) -> Path:
+    """An editor's clone of its own (its .git and installed hook copied too)."""
+    return Path(shutil.copytree(clone, tmp_path / "project", symlinks=True))
+
+
 def environment(root: Path) -> dict[str, str]:
     keep = {name: value for name, value in os.environ.items() if name not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
     return {**keep, **GIT_IDENTITY, "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1", "PRE_COMMIT_HOME": str(root.parent / "pre-commit-home")}
@@ -78,7 +85,13 @@ def shell(command: str, root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["sh", "-c", command], cwd=root, capture_output=True, text=True, timeout=300, env=environment(root))
 
 
-@pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "pre-commit").exists(), reason="needs the README's .venv with the dev requirements")
+NEEDS_PRE_COMMIT = pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "pre-commit").exists(), reason="needs the README's .venv with the dev requirements")
+ON_THE_CLONES_WORKER = pytest.mark.xdist_group("readme-clone")
+"""The tests that copy the clone run on one worker, which makes it once."""
+
+
+@NEEDS_PRE_COMMIT
+@ON_THE_CLONES_WORKER
 def test_update_a_figure_in_five_steps(project: Path):
     steps = five_steps()
     assert [lang for lang, _text in steps] == ["sh", "yaml", "sh", "yaml", "sh", "sh"]
@@ -124,7 +137,8 @@ def test_update_a_figure_in_five_steps(project: Path):
     assert len(log.stdout.splitlines()) == 2
 
 
-@pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "pre-commit").exists(), reason="needs the README's .venv with the dev requirements")
+@NEEDS_PRE_COMMIT
+@ON_THE_CLONES_WORKER
 def test_a_bad_value_stops_the_commit(project: Path):
     edit(project / "data" / "energy.yaml", "value: 2956.39", "value: 2.956,39")
     committed = shell(five_steps()[-1][1], project)

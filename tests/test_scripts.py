@@ -1,14 +1,18 @@
 """The editors' scripts: check the data without building, add a figure or a
 section from a template (safely: validated first, appended as text, nothing
-overwritten), and the pre-commit hook that runs the check."""
+overwritten), and the pre-commit hook that runs the check.
+
+The scripts run in this process (``script_runs.call``), except for one run
+of each in a new process, which proves its command line: check_data.py
+(--time), new_figure.py and new_section.py (adding a figure, a section)
+and the developer tools (--help) here, build_offline.py in test_messages.py."""
 
 from __future__ import annotations
 
-import importlib
+import argparse
 import io
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,33 +20,15 @@ import pytest
 import yaml
 
 from conftest import DATA, ROOT, edit, line_number, with_line_numbers
+from script_runs import SCRIPTS, call, module, run
 from review.messages import use_language
 from review.icons import close_icons, icons_dir
 from review.scaffold import NewFigure, NewSection, ScaffoldError, add_figure, add_section, append_to_list, yaml_plain, yaml_text
 from review.project import load_site
 
-SCRIPTS = ROOT / "scripts"
-
-
-LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
-
-
-def run(script: str, *args: str, cwd: Path, locale: str = "C.UTF-8") -> subprocess.CompletedProcess[str]:
-    """Run a script as an editor would, with the locale ``locale``."""
-    environ = {name: value for name, value in os.environ.items() if name not in LOCALE_VARIABLES}
-    return subprocess.run(
-        [sys.executable, str(SCRIPTS / script), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-        env={**environ, "LANG": locale, "PYTHONDONTWRITEBYTECODE": "1"},
-    )
-
 
 def test_check_data_passes_on_the_real_data(tmp_path: Path, site):
-    result = run("check_data.py", cwd=tmp_path)  # from anywhere: the script finds the repository
+    result = call("check_data.py", cwd=tmp_path)  # from anywhere: the script finds the repository
     # Counted from the model, so that an editor's new figure keeps CI green.
     sections = len(site.sections)
     figures = len(site.figures)
@@ -55,7 +41,7 @@ def test_check_data_passes_on_the_real_data(tmp_path: Path, site):
 def test_check_data_fails_with_the_problems_on_stderr(data_copy: Path):
     edit(data_copy / "energy.yaml", "value: 2956.39", "value: 2.956,39")
     edit(data_copy / "industry.yaml", "qualifier: about", "qualifier: approximately")
-    result = run("check_data.py", "--root", str(data_copy.parent), cwd=data_copy.parent)
+    result = call("check_data.py", "--root", str(data_copy.parent), cwd=data_copy.parent)
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == with_line_numbers(
@@ -179,7 +165,7 @@ COMMON = ["--label-vi", "X", "--label-en", "X", "--as-of", "2023-10", "--quote",
 def test_new_figure_refuses_a_wrong_answer_and_changes_nothing(data_copy: Path, args: list[str], english: str, vietnamese: str):
     before = {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()}
     for locale, expected in (("C.UTF-8", english), ("vi_VN.UTF-8", vietnamese)):
-        result = run("new_figure.py", "--data", str(data_copy), *COMMON, *args, cwd=data_copy.parent, locale=locale)
+        result = call("new_figure.py", "--data", str(data_copy), *COMMON, *args, cwd=data_copy.parent, locale=locale)
         assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
     assert {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()} == before
 
@@ -189,7 +175,7 @@ def test_a_refused_figure_is_shown_as_the_text_that_would_have_been_written(data
     text, not at line numbers of the file on disk."""
     before = (data_copy / "industry.yaml").read_bytes()
     args = ["industry", "--id", "industrial-cluster-count", "--unit", "enterprise", "--value", "1.096", *COMMON]
-    result = run("new_figure.py", "--data", str(data_copy), *args, cwd=data_copy.parent)
+    result = call("new_figure.py", "--data", str(data_copy), *args, cwd=data_copy.parent)
     index = len(yaml.safe_load(before)["figures"])
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (
@@ -219,7 +205,7 @@ def test_a_value_cannot_change_the_structure_of_the_file(data_copy: Path):
 
 
 def test_new_figure_without_a_terminal_names_what_is_missing(data_copy: Path):
-    result = run("new_figure.py", "industry", "--data", str(data_copy), cwd=data_copy.parent)
+    result = call("new_figure.py", "industry", "--data", str(data_copy), cwd=data_copy.parent)
     assert (result.returncode, result.stderr) == (1, "missing --id (Figure id, new: lowercase letters, digits and hyphens, such as solar-capacity)\n")
 
 
@@ -276,7 +262,7 @@ def test_new_section_refuses_a_wrong_answer_and_changes_nothing(data_copy: Path,
     close = close_icons("material/not-an-icon-xyz", folder)
     assert close, "the test needs a close icon to suggest"
     for locale, expected in (("C.UTF-8", english), ("vi_VN.UTF-8", vietnamese)):
-        result = run("new_section.py", *args, "--data", str(data_copy), *SECTION_ARGS, cwd=data_copy.parent, locale=locale)
+        result = call("new_section.py", *args, "--data", str(data_copy), *SECTION_ARGS, cwd=data_copy.parent, locale=locale)
         expected = expected.format(close=" or ".join(close), close_vi=" hoặc ".join(close))
         assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
     assert {path.name: path.read_bytes() for path in data_copy.iterdir() if path.is_file()} == before
@@ -330,7 +316,7 @@ def test_new_section_refuses_the_address_of_a_hand_written_page(project_copy: Pa
     data = project_copy / "data"
     before = {path.name: path.read_bytes() for path in data.iterdir() if path.is_file()}
     args = ["--title-vi", "A", "--title-en", "A", "--summary-vi", "A", "--summary-en", "A", "--body-vi", "A", "--body-en", "A"]
-    result = run("new_section.py", "editing", "--data", str(data), *args, cwd=project_copy)
+    result = call("new_section.py", "editing", "--data", str(data), *args, cwd=project_copy)
     assert (result.returncode, result.stderr) == (
         1,
         "The change would cause 2 problems:\n"
@@ -385,9 +371,11 @@ class Terminal(io.StringIO):
 @pytest.fixture
 def script_module(monkeypatch: pytest.MonkeyPatch):
     """Import a script to run it in this process (for the questions asked
-    in a terminal); the language it chose is put back afterwards."""
-    monkeypatch.syspath_prepend(str(SCRIPTS))
-    yield importlib.import_module
+    in a terminal); the language it chose, and argparse's words, are put
+    back afterwards."""
+    monkeypatch.setattr(argparse, "_", argparse._)
+    monkeypatch.setattr(argparse, "ngettext", argparse.ngettext)
+    yield module
     use_language("en")
 
 
@@ -474,7 +462,7 @@ SCRIPT_NAMES = sorted(path.name for path in SCRIPTS.glob("*.py") if path.name !=
 @pytest.mark.parametrize("script", SCRIPT_NAMES)
 @pytest.mark.parametrize(("locale", "usage"), [("C.UTF-8", "usage: "), ("vi_VN.UTF-8", "cách dùng: ")])
 def test_every_script_answers_help_without_doing_its_work(tmp_path: Path, script: str, locale: str, usage: str):
-    result = run(script, "--help", cwd=tmp_path, locale=locale)
+    result = call(script, "--help", cwd=tmp_path, locale=locale)
     assert (result.returncode, result.stderr) == (0, "")
     assert list(tmp_path.iterdir()) == []
     if script in DEVELOPER_TOOLS:  # in English
@@ -484,6 +472,17 @@ def test_every_script_answers_help_without_doing_its_work(tmp_path: Path, script
         assert "--lang {vi,en}" in result.stdout
 
 
+@pytest.mark.parametrize("script", sorted(DEVELOPER_TOOLS))
+def test_the_developer_tools_run_from_the_command_line(tmp_path: Path, script: str):
+    """A new process for each developer tool (see the module's docstring
+    for the others): the file runs, finds its packages and exits with its
+    status. In the editor's locale, its help stays English."""
+    result = run(script, "--help", cwd=tmp_path, locale="vi_VN.UTF-8")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("usage: " + script)
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("script", ["new_figure", "new_section"])
 def test_every_option_has_help(script: str, script_module):
     parser = script_module(script).parser_for(DATA)[0]
@@ -491,7 +490,7 @@ def test_every_option_has_help(script: str, script_module):
 
 
 def test_the_units_are_listed_with_their_names_in_both_languages(tmp_path: Path, site):
-    result = run("new_figure.py", "--help", cwd=tmp_path)
+    result = call("new_figure.py", "--help", cwd=tmp_path)
     listed = result.stdout.split("Units (--unit), with their names in Vietnamese and in English:\n", 1)[1].splitlines()
     expected = [(ident, unit.vi, unit.en_other) for ident, unit in site.vocabulary.units.items()]
     assert [tuple(re.split(r"\s{2,}| / ", line.strip())) for line in listed] == expected
@@ -505,7 +504,7 @@ def test_the_units_are_listed_with_their_names_in_both_languages(tmp_path: Path,
     ],
 )
 def test_an_unknown_language_is_refused_in_the_locales_language(tmp_path: Path, locale: str, expected: str):
-    result = run("check_data.py", "--lang", "fr", cwd=tmp_path, locale=locale)
+    result = call("check_data.py", "--lang", "fr", cwd=tmp_path, locale=locale)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.endswith(expected)
 
@@ -515,6 +514,17 @@ def test_an_unknown_language_is_refused_in_the_locales_language(tmp_path: Path, 
 )
 def test_check_data_speaks_the_editors_language(data_copy: Path, args: list[str], locale: str, head: str):
     edit(data_copy / "energy.yaml", "value: 2956.39", "value: 2.956,39")
-    result = run("check_data.py", "--root", str(data_copy.parent), *args, cwd=data_copy.parent, locale=locale)
+    result = call("check_data.py", "--root", str(data_copy.parent), *args, cwd=data_copy.parent, locale=locale)
     assert result.returncode == 1
     assert result.stderr.startswith(head + "\ndata/energy.yaml:")
+
+
+def test_a_script_run_in_this_process_answers_as_in_a_new_one(tmp_path: Path):
+    """What the tests above rely on: ``call`` gives what a new process
+    gives, word for word: the locale's language (argparse's own words
+    included), the script's name from its path, the exit status of an
+    argparse error, the usage line as wrapped without a terminal."""
+    args = ("new_section.py", "energy", "--lang", "fr", "--icon", "x")
+    in_process, new_process = call(*args, cwd=tmp_path, locale="vi_VN.UTF-8"), run(*args, cwd=tmp_path, locale="vi_VN.UTF-8")
+    assert new_process.returncode == 2 and new_process.stderr.startswith("cách dùng: new_section.py [-h]")
+    assert (in_process.returncode, in_process.stdout, in_process.stderr) == (new_process.returncode, new_process.stdout, new_process.stderr)
