@@ -4,8 +4,10 @@ link control works from the keyboard, and a chart's embed code, pasted into
 another page, shows the chart with no console error, in both languages and
 both colour schemes.
 
-Uses the fixtures of tests/test_browser.py: Debian's chromium, and the
-built site served on localhost by ``review.serving``.
+Uses the fixtures of tests/test_browser.py, on the same pytest worker
+(``xdist_group("browser")``): Debian's chromium, the built site served on
+localhost by ``review.serving``, and the report of each page's one visit,
+which unfolds the section pages' embed blocks and runs axe-core on them.
 """
 
 from __future__ import annotations
@@ -20,9 +22,14 @@ from conftest import DATA
 from review.model import LANGUAGES
 from review.project import load_site
 
-# The browser tests' fixtures: Debian's chromium, and the built site on localhost.
+pytestmark = pytest.mark.xdist_group("browser")
+
+# The browser tests' fixtures: Debian's chromium, the built site on
+# localhost, and every page's report (one browser, server and visit each per
+# test process, shared with tests/test_browser.py).
 browser = test_browser.browser
 host = test_browser.host
+reports = test_browser.reports
 
 SITE = load_site(DATA)
 
@@ -121,43 +128,26 @@ def test_the_embed_code_copies_from_its_button(browser: Browser, host: str, lang
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_open_embed_blocks_pass_axe(browser: Browser, host: str, lang: str, scheme: str):
+def test_the_open_embed_blocks_pass_axe(reports: dict[str, test_browser.Report], lang: str, scheme: str):
     """The embed code and its button, unfolded (the page-wide axe check of
-    tests/test_browser.py sees them folded), in both schemes."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+    tests/test_browser.py sees them folded), in both schemes: every rule,
+    on the section page's one visit (``test_browser.visit``)."""
     found = {}
     for section in SITE.sections:
         if not section.charts:
             continue
-        page.goto(f"{host}{_prefix(lang)}{section.id}/", wait_until="load")
-        test_browser.set_scheme(page, scheme)
-        page.evaluate("document.querySelectorAll('details.chart-embed').forEach(d => { d.open = true; })")
-        assert page.locator("button.chart-embed-copy:visible").count() == len(section.charts)
-        found[section.id] = test_browser.axe_violations(page)
-    context.close()
+        report = reports[f"/{_prefix(lang)}{section.id}/"]
+        assert report.embed_buttons[scheme] == len(section.charts)
+        found[section.id] = report.embed_axe[scheme]
     assert found == {section.id: [] for section in SITE.sections if section.charts}
 
 
 @pytest.fixture(scope="module")
-def embed_codes(browser: Browser, host: str) -> dict[str, dict[str, str]]:
+def embed_codes(reports: dict[str, test_browser.Report]) -> dict[str, dict[str, str]]:
     """The embed code of every chart, as its section page offers it to the
     reader (after the page's script made its address absolute), by language
-    and chart id."""
-    codes: dict[str, dict[str, str]] = {}
-    context = browser.new_context()
-    page = context.new_page()
-    for lang in LANGUAGES:
-        codes[lang] = {}
-        for section in SITE.sections:
-            if not section.charts:
-                continue
-            page.goto(f"{host}{_prefix(lang)}{section.id}/", wait_until="load")
-            for chart in section.charts:
-                codes[lang][chart.id] = page.locator(f"#chart-{chart.id} ~ details.chart-embed .chart-embed-code code").first.text_content() or ""
-    context.close()
-    return codes
+    and chart id, from the section pages' visits."""
+    return {lang: {chart.id: reports[f"/{_prefix(lang)}{section.id}/"].embed_codes[f"chart-{chart.id}"] for section in SITE.sections for chart in section.charts} for lang in LANGUAGES}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
