@@ -1,10 +1,9 @@
 """The built site in a real browser: Debian's chromium, headless, driven by
 Playwright, against the site served on localhost with gzip as a host serves
-it (review.serving). One build, one server and one browser for the test
-process, shared with tests/test_reader_browser.py (both modules run on one
-pytest worker: ``xdist_group("browser")``). Every page of both languages is
-loaded once, two tabs at a time, and checked in the light and the dark
-scheme:
+it (review.serving). One build, one server and one browser per test process,
+shared with tests/test_reader_browser.py. Every page of both languages is
+loaded once (per pytest worker that asks for it; in a single process, two
+tabs at a time) and checked in the light and the dark scheme:
 
 - no console error, no failing request, no request to another host;
 - every chart image (light and dark) loads and decodes;
@@ -25,6 +24,7 @@ requirements-dev.txt; the README's test command installs both.
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable, Generator, Iterator
@@ -41,18 +41,34 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, R
 from review.languages import prefix
 from review.model import DEFAULT_LANGUAGE, LANGUAGES
 from review.project import generated_pages, load_project
-from review.serving import serve
+from review.serving import language_of, serve
 from conftest import ROOT, Build
 
-pytestmark = pytest.mark.xdist_group("browser")
+
+def on_worker_of(lang: str) -> pytest.MarkDecorator:
+    """The xdist group of a language's browser tests (of both modules): with
+    ``--dist loadgroup``, meant to run each language's tests on one worker,
+    which then visits no page that the other one visits. (pytest-xdist 3.8
+    does not group under pytest 9.2, which ignores the ``_nodeid`` it sets;
+    the tests do not depend on it.)"""
+    return pytest.mark.xdist_group(f"browser-{lang}")
+
+
+def by_language(*values: object, lang: str, id: str) -> Any:  # noqa: A002 - pytest.param's name
+    """A ``pytest.param`` of a test about ``lang``, on that language's worker."""
+    return pytest.param(*values, id=id, marks=on_worker_of(lang))
+
+
+pytestmark = on_worker_of(DEFAULT_LANGUAGE)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 AXE = files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 WORKER = ROOT / "content" / "assets" / "javascripts" / "search-worker.js"
 TABS = 2
-"""Pages checked at the same time: one tab's axe-core run goes on while
-the other tab loads its next page (the machine has two cores)."""
+"""Pages checked at the same time in a single test process: one tab's
+axe-core run goes on while the other tab loads its next page (the machine
+has two cores; under xdist, the other worker uses the other core)."""
 SETTLE_TIMEOUT = 15.0
 """Seconds a page gets to make and finish its requests after "load"."""
 FAVICON_GRACE = 2.0
@@ -321,10 +337,9 @@ def visit(tab: tuple[Page, Watch], url: str) -> Generator[None, None, Report]:
     return report
 
 
-def check_pages(context: BrowserContext, host: str, paths: list[str]) -> dict[str, Report]:
-    """Visits every path, ``TABS`` at a time, each tab taking the next path
-    when it is done; returns their reports."""
-    tabs = [watched_tab(context, host) for _ in range(TABS)]
+def check_pages(tabs: list[tuple[Page, Watch]], host: str, paths: list[str]) -> dict[str, Report]:
+    """Visits every path, in as many tabs at a time, each tab taking the
+    next path when it is done; returns their reports."""
     waiting = list(paths)
     running: dict[int, tuple[str, Generator[None, None, Report]]] = {}
     reports: dict[str, Report] = {}
@@ -343,8 +358,6 @@ def check_pages(context: BrowserContext, host: str, paths: list[str]) -> dict[st
                 except Exception as error:  # noqa: BLE001 - the page's test reports it, the other pages go on
                     reports[path] = Report({"visit": [f"{type(error).__name__}: {error}"]}, [], {})
                     del running[index]
-    for page, _ in tabs:
-        page.close()
     return reports
 
 
@@ -360,27 +373,45 @@ def project_pages() -> list[str]:
 PAGES = project_pages()
 
 
-@pytest.fixture(scope="session")
-def reports(browser: Browser, host: str, request: pytest.FixtureRequest) -> dict[str, Report]:
-    """Every page's report, from one visit each, in a context of its own
-    where axe-core is part of every page (an init script: compiled once,
-    not sent to each page)."""
+class Reports:
+    """Every page's report, from one visit each, made when a test first asks
+    for it. Under xdist a worker visits only the pages its tests ask for (the
+    other worker has the others); in a single process, asking for one page
+    visits all the pages of its language, ``TABS`` at a time."""
 
-    def check(stack: ExitStack) -> dict[str, Report]:
+    def __init__(self, context: BrowserContext, host: str) -> None:
+        self.tabs = [watched_tab(context, host) for _ in range(1 if os.environ.get("PYTEST_XDIST_WORKER") else TABS)]
+        self.host = host
+        self.checked: dict[str, Report] = {}
+
+    def __getitem__(self, path: str) -> Report:
+        if path not in self.checked:
+            batch = [path] if len(self.tabs) == 1 else [page for page in PAGES if language_of(page) == language_of(path) and page not in self.checked]
+            self.checked.update(check_pages(self.tabs, self.host, batch))
+        return self.checked[path]
+
+
+@pytest.fixture(scope="session")
+def reports(browser: Browser, host: str, request: pytest.FixtureRequest) -> Reports:
+    """The pages' reports, checked in a context of their own where axe-core
+    is part of every page (an init script: compiled once, not sent to each
+    page)."""
+
+    def open_context(stack: ExitStack) -> Reports:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
         stack.callback(context.close)
         context.add_init_script(AXE)
-        return check_pages(context, host, PAGES)
+        return Reports(context, host)
 
-    return once(request, "reports", check)
+    return once(request, "reports", open_context)
 
 
 def test_the_pages_checked_are_every_page_built(built: Build):
     assert sorted(PAGES) == site_pages(built.site_dir)
 
 
-@pytest.mark.parametrize("path", PAGES, ids=[path.strip("/") or "home" for path in PAGES])
-def test_page_is_clean_in_both_schemes(reports: dict[str, Report], path: str):
+@pytest.mark.parametrize("path", [by_language(path, lang=language_of(path), id=path.strip("/") or "home") for path in PAGES])
+def test_page_is_clean_in_both_schemes(reports: Reports, path: str):
     """Every page, from its one visit (see ``visit``)."""
     assert {kind: items for kind, items in reports[path].found.items() if items} == {}
 
@@ -388,10 +419,10 @@ def test_page_is_clean_in_both_schemes(reports: dict[str, Report], path: str):
 @pytest.mark.parametrize(
     ("start", "lang", "expected"),
     [
-        pytest.param("/energy/", "en", "/en/energy/", id="vi-to-en-section"),
-        pytest.param("/en/energy/", "vi", "/energy/", id="en-to-vi-section"),
-        pytest.param("/", "en", "/en/", id="vi-to-en-home"),
-        pytest.param("/en/reference/", "vi", "/reference/", id="en-to-vi-reference"),
+        by_language("/energy/", "en", "/en/energy/", lang="vi", id="vi-to-en-section"),
+        by_language("/en/energy/", "vi", "/energy/", lang="en", id="en-to-vi-section"),
+        by_language("/", "en", "/en/", lang="vi", id="vi-to-en-home"),
+        by_language("/en/reference/", "vi", "/reference/", lang="en", id="en-to-vi-reference"),
     ],
 )
 def test_language_switch_lands_on_the_same_page(tab: tuple[Page, Watch], host: str, start: str, lang: str, expected: str):
@@ -424,12 +455,12 @@ def search_results(page: Page, query: str) -> list[str]:
 @pytest.mark.parametrize(
     ("start", "query", "expected"),
     [
-        pytest.param("/", "năng lượng", "/energy/", id="vi-with-diacritics"),
-        pytest.param("/", "nang luong", "/energy/", id="vi-without-diacritics"),
-        pytest.param("/", "dien mat troi", "/energy/", id="vi-d-for-đ"),
-        pytest.param("/", "can tho", "/", id="vi-can-tho"),
-        pytest.param("/en/", "solar", "/en/energy/", id="en-solar"),
-        pytest.param("/en/", "industrial parks", "/en/industry/", id="en-industrial-parks"),
+        by_language("/", "năng lượng", "/energy/", lang="vi", id="vi-with-diacritics"),
+        by_language("/", "nang luong", "/energy/", lang="vi", id="vi-without-diacritics"),
+        by_language("/", "dien mat troi", "/energy/", lang="vi", id="vi-d-for-đ"),
+        by_language("/", "can tho", "/", lang="vi", id="vi-can-tho"),
+        by_language("/en/", "solar", "/en/energy/", lang="en", id="en-solar"),
+        by_language("/en/", "industrial parks", "/en/industry/", lang="en", id="en-industrial-parks"),
     ],
 )
 def test_search_finds_pages_of_its_language_only(tab: tuple[Page, Watch], host: str, start: str, query: str, expected: str):
@@ -509,7 +540,7 @@ def test_search_worker_marks_matches(tab: tuple[Page, Watch], host: str):
     assert text == "<p><mark data-md-highlight>Năng</mark> <mark data-md-highlight>lượng</mark> sạch.</p>"
 
 
-@pytest.mark.parametrize(("path", "lang"), [pytest.param("/no-such-page/", "vi", id="vi"), pytest.param("/en/no-such-page/", "en", id="en")])
+@pytest.mark.parametrize(("path", "lang"), [by_language("/no-such-page/", "vi", lang="vi", id="vi"), by_language("/en/no-such-page/", "en", lang="en", id="en")])
 def test_missing_page_shows_its_language_404(tab: tuple[Page, Watch], host: str, path: str, lang: str):
     page, _ = tab
     response = page.goto(host.rstrip("/") + path)
@@ -530,8 +561,8 @@ def test_keyboard_focus_is_visible(tab: tuple[Page, Watch], host: str):
         assert style[0] == "solid" and style[1] >= 2
 
 
-@pytest.mark.parametrize("path", ["/energy/", "/en/energy/", "/industry/", "/en/industry/"])
-def test_note_links_are_at_least_24_px(reports: dict[str, Report], path: str):
+@pytest.mark.parametrize("path", [by_language(path, lang=language_of(path), id=path) for path in ["/energy/", "/en/energy/", "/industry/", "/en/industry/"]])
+def test_note_links_are_at_least_24_px(reports: Reports, path: str):
     boxes = reports[path].note_links
     assert boxes, "no note links on the page"
     assert all(width >= 24 and height >= 24 for width, height in boxes), boxes
