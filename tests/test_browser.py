@@ -1,12 +1,17 @@
 """The built site in a real browser: Debian's chromium, headless, driven by
 Playwright, against the site served on localhost with gzip as a host serves
-it (review.serving). One build, one server, one browser and one tab for the
-whole module; every page of both languages is loaded once and checked in
-the light and the dark scheme:
+it (review.serving). One build, one server and one browser per test process,
+shared with tests/test_reader_browser.py. Every page of both languages is
+loaded once (per pytest worker that asks for it; in a single process, two
+tabs at a time) and checked in the light and the dark scheme:
 
 - no console error, no failing request, no request to another host;
 - every chart image (light and dark) loads and decodes;
 - axe-core reports no violation.
+
+The same visit measures the page's note links and, on a section page,
+unfolds its charts' embed blocks and runs axe-core on them in both schemes
+(asserted by tests/test_reader_browser.py).
 
 And: the language switch lands on the same page; search finds, in each
 language, that language's pages only, with or without diacritics; the
@@ -19,11 +24,15 @@ requirements-dev.txt; the README's test command installs both.
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Generator, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -32,13 +41,39 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, R
 from review.languages import prefix
 from review.model import DEFAULT_LANGUAGE, LANGUAGES
 from review.project import generated_pages, load_project
-from review.serving import serve
+from review.serving import language_of, serve
 from conftest import ROOT, Build
+
+
+def on_worker_of(lang: str) -> pytest.MarkDecorator:
+    """The xdist group of a language's browser tests (of both modules): with
+    ``--dist loadgroup``, meant to run each language's tests on one worker,
+    which then visits no page that the other one visits. (pytest-xdist 3.8
+    does not group under pytest 9.2, which ignores the ``_nodeid`` it sets;
+    the tests do not depend on it.)"""
+    return pytest.mark.xdist_group(f"browser-{lang}")
+
+
+def by_language(*values: object, lang: str, id: str) -> Any:  # noqa: A002 - pytest.param's name
+    """A ``pytest.param`` of a test about ``lang``, on that language's worker."""
+    return pytest.param(*values, id=id, marks=on_worker_of(lang))
+
+
+pytestmark = on_worker_of(DEFAULT_LANGUAGE)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 AXE = files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 WORKER = ROOT / "content" / "assets" / "javascripts" / "search-worker.js"
+TABS = 2
+"""Pages checked at the same time in a single test process: one tab's
+axe-core run goes on while the other tab loads its next page (the machine
+has two cores; under xdist, the other worker uses the other core)."""
+SETTLE_TIMEOUT = 15.0
+"""Seconds a page gets to make and finish its requests after "load"."""
+FAVICON_GRACE = 2.0
+"""Seconds a page gets to ask for its favicon, which chromium does right
+after "load" (if it has not seen that favicon fail)."""
 
 
 def site_pages(site_dir: Path) -> list[str]:
@@ -58,12 +93,17 @@ class Watch:
     console: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
+    pending: set[Request] = field(default_factory=set)
+    """Requests made and not yet finished or failed."""
+    done: set[str] = field(default_factory=set)
+    """The addresses of the requests that finished or failed."""
 
     def on_console(self, message: ConsoleMessage) -> None:
         if message.type in ("error", "warning"):
             self.console.append(f"{message.type}: {message.text}")
 
     def on_request(self, request: Request) -> None:
+        self.pending.add(request)
         if not request.url.startswith(self.origin) and not request.url.startswith(("data:", "blob:")):
             self.foreign.append(request.url)
 
@@ -71,27 +111,57 @@ class Watch:
         if response.status >= 400:
             self.failed.append(f"{response.status} {response.url}")
 
+    def on_finished(self, request: Request) -> None:
+        self.pending.discard(request)
+        self.done.add(request.url)
+
     def on_failed(self, request: Request) -> None:
         self.failed.append(f"{request.failure} {request.url}")
+        self.on_finished(request)
 
     def clear(self) -> None:
         self.console.clear()
         self.failed.clear()
         self.foreign.clear()
+        self.pending.clear()
+        self.done.clear()
 
 
-@pytest.fixture(scope="module")
-def host(built: Build) -> Iterator[str]:
-    with serve(built.site_dir) as url:
-        yield url
+Shared = TypeVar("Shared")
+_SHARED: dict[str, Any] = {}
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
+def once(request: pytest.FixtureRequest, name: str, make: Callable[[ExitStack], Shared]) -> Shared:
+    """One ``name`` per test process, made by ``make`` (which registers its
+    clean-up on the stack) and closed when the session ends: a module that
+    imports a session fixture from this one gets a fixture of its own from
+    pytest, and shares this one's value through here."""
+    if name not in _SHARED:
+        stack = ExitStack()
+        _SHARED[name] = make(stack)
+
+        def close() -> None:
+            del _SHARED[name]
+            stack.close()
+
+        request.addfinalizer(close)
+    return _SHARED[name]  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="session")
+def host(built: Build, request: pytest.FixtureRequest) -> str:
+    return once(request, "host", lambda stack: stack.enter_context(serve(built.site_dir)))
+
+
+@pytest.fixture(scope="session")
+def browser(request: pytest.FixtureRequest) -> Browser:
+    def launch(stack: ExitStack) -> Browser:
+        playwright = stack.enter_context(sync_playwright())
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        stack.callback(browser.close)
+        return browser
+
+    return once(request, "browser", launch)
 
 
 def watched_tab(context: BrowserContext, host: str) -> tuple[Page, Watch]:
@@ -101,6 +171,7 @@ def watched_tab(context: BrowserContext, host: str) -> tuple[Page, Watch]:
     page.on("pageerror", lambda error: watch.console.append(f"pageerror: {error}"))
     page.on("request", watch.on_request)
     page.on("response", watch.on_response)
+    page.on("requestfinished", watch.on_finished)
     page.on("requestfailed", watch.on_failed)
     return page, watch
 
@@ -124,6 +195,30 @@ def open_page(tab: tuple[Page, Watch], url: str) -> Page:
     return page
 
 
+def settle(tab: tuple[Page, Watch]) -> list[str]:
+    """Waits for the requests a page makes after "load" and for every
+    request still in flight: leaving earlier would miss their failures, or
+    abort them. The page's search index (fetched for the search worker where
+    the page has a search form, as Material's bundle decides) must come
+    within ``SETTLE_TIMEOUT``; the favicon is waited for ``FAVICON_GRACE``
+    at most, as chromium does not ask again for one that failed (the page
+    that asked reports it). Returns what did not happen."""
+    page, watch = tab
+    index, icon = page.evaluate(
+        """() => {
+          const config = JSON.parse(document.getElementById('__config').textContent);
+          const icon = document.querySelector('link[rel~=icon]');
+          return [document.forms.namedItem('search') ? new URL('search/search_index.json', new URL(config.base + '/', location.href)).href : null, icon ? icon.href : null];
+        }"""
+    )
+    started = time.monotonic()
+    while watch.pending or (index and index not in watch.done) or (icon and icon not in watch.done and time.monotonic() < started + FAVICON_GRACE):
+        if time.monotonic() > started + SETTLE_TIMEOUT:
+            return [f"still loading after {SETTLE_TIMEOUT} s: {url}" for url in sorted(request.url for request in watch.pending)] + ([f"never requested: {index}"] if index not in watch.done else [])
+        page.wait_for_timeout(10)
+    return []
+
+
 def set_scheme(page: Page, scheme: str) -> None:
     """Switch Material's palette as its toggle does."""
     page.evaluate(
@@ -138,34 +233,132 @@ def set_scheme(page: Page, scheme: str) -> None:
     )
 
 
+EMBED_BLOCK = "details.chart-embed"
+"""A chart's embed block: its code and copy button, folded at first."""
+
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 """The axe-core rules that depend on colours: all the dark scheme changes."""
 
+AXE_RUN = """([context, options]) => axe.run(context ?? document, options).then(result => result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', ')))"""
+"""axe-core's violations on the page (or in the elements the CSS selector
+``context`` selects), as ``rule: targets`` lines."""
 
-def axe_violations(page: Page, rules: list[str] | None = None) -> list[str]:
-    """axe-core's violations on the page, as ``rule: targets`` lines: every
-    rule, or only ``rules``."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=AXE)
-    options = {"resultTypes": ["violations"], **({"runOnly": {"type": "rule", "values": rules}} if rules else {})}
-    return list(page.evaluate("async options => (await axe.run(document, options)).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '))", options))
+CHART_IMAGES_THAT_FAIL = """() => (async () => {
+  const srcs = [...document.querySelectorAll('figure.review-chart img')].map(img => img.src);
+  const bad = [];
+  for (const src of srcs) {
+    const image = new Image();
+    image.src = src;
+    try { await image.decode(); if (!image.naturalWidth) bad.push(src); } catch (error) { bad.push(src); }
+  }
+  return bad;
+})()"""
+"""Loads every chart image of the page (both schemes, lazy or not) and
+returns those that do not decode."""
 
 
-def chart_images_that_fail(page: Page) -> list[str]:
-    """Loads every chart image of the page (both schemes, lazy or not) and
-    returns those that do not decode."""
-    return page.evaluate(
-        """async () => {
-          const srcs = [...document.querySelectorAll('figure.review-chart img')].map(img => img.src);
-          const bad = [];
-          for (const src of srcs) {
-            const image = new Image();
-            image.src = src;
-            try { await image.decode(); if (!image.naturalWidth) bad.push(src); } catch (error) { bad.push(src); }
-          }
-          return bad;
-        }"""
+def axe_arguments(rules: list[str] | None = None, context: str | None = None) -> list[Any]:
+    """What ``AXE_RUN`` takes: the whole page or the elements ``context``
+    selects, and every rule or only ``rules``."""
+    return [context, {"resultTypes": ["violations"], **({"runOnly": {"type": "rule", "values": rules}} if rules else {})}]
+
+
+def start_job(page: Page, script: str, arg: Any = None) -> None:
+    """Starts ``script`` (a function returning a promise) in the page and
+    returns at once; ``job_result`` waits for what it returns."""
+    page.evaluate(f"arg => {{ window.__reviewJob = ({script})(arg); }}", arg)
+
+
+def job_result(page: Page) -> Any:
+    return page.evaluate("window.__reviewJob")
+
+
+@dataclass
+class Report:
+    """What one visit of a page found."""
+
+    found: dict[str, list[str]]
+    """The page's problems, by kind (none when all lists are empty)."""
+    note_links: list[list[float]]
+    """The width and height of each note link (``#note-…``) in the article."""
+    embed_codes: dict[str, str]
+    """The embed code offered under each chart (by the chart figure's id),
+    after the page's script made its address absolute."""
+    embed_buttons: dict[str, int] = field(default_factory=dict)
+    """The visible copy buttons, by scheme, with the embed blocks unfolded."""
+    embed_axe: dict[str, list[str]] = field(default_factory=dict)
+    """axe-core's violations (every rule), by scheme, with the embed blocks unfolded."""
+
+
+def visit(tab: tuple[Page, Watch], url: str) -> Generator[None, None, Report]:
+    """Loads ``url`` once and checks it; yields while axe-core or the chart
+    images keep the page busy, so that another tab can go on meanwhile.
+
+    The page is checked in the light scheme with every axe-core rule, then
+    switched to the dark scheme and checked with the rules that depend on
+    colour (the structure is the same; a full second run would double the
+    suite's slowest part). Its embed blocks, if any, are then unfolded and
+    checked with every rule in the dark scheme and again in the light one:
+    the blocks only, as all that unfolding changes (the page-wide runs see
+    them folded, and the rest of the page is checked by them)."""
+    page, watch = tab
+    watch.clear()
+    page.goto(url, wait_until="load")
+    lang = page.evaluate("document.documentElement.lang")
+    start_job(page, CHART_IMAGES_THAT_FAIL)
+    yield
+    found = {"lang": [] if lang == ("en" if urlsplit(url).path.startswith("/en/") else "vi") else [f"<html lang={lang!r}>"], "chart images": job_result(page)}
+    start_job(page, AXE_RUN, axe_arguments())
+    yield
+    found["axe light"] = job_result(page)
+    note_links = page.locator("article a[href^='#note-']").evaluate_all("links => links.map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })")
+    embed_codes = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('figure.review-chart[id]')].map(figure =>
+          [figure.id, document.querySelector(`#${CSS.escape(figure.id)} ~ details.chart-embed .chart-embed-code code`)?.textContent ?? null]))"""
     )
+    report = Report(found, note_links, {id_: code for id_, code in embed_codes.items() if code is not None})
+    set_scheme(page, "slate")
+    start_job(page, AXE_RUN, axe_arguments(COLOUR_RULES))
+    yield
+    found["axe dark"] = job_result(page)
+    if page.locator(EMBED_BLOCK).count():
+        page.evaluate("selector => document.querySelectorAll(selector).forEach(d => { d.open = true; })", EMBED_BLOCK)
+        for scheme in ("slate", "default"):
+            set_scheme(page, scheme)
+            report.embed_buttons[scheme] = page.locator("button.chart-embed-copy:visible").count()
+            start_job(page, AXE_RUN, axe_arguments(context=EMBED_BLOCK))
+            yield
+            report.embed_axe[scheme] = job_result(page)
+    set_scheme(page, "default")
+    found["unfinished requests"] = settle(tab)  # requests made after "load" too
+    found["console"] = list(watch.console)
+    found["failed requests"] = list(watch.failed)
+    found["other hosts"] = list(watch.foreign)
+    return report
+
+
+def check_pages(tabs: list[tuple[Page, Watch]], host: str, paths: list[str]) -> dict[str, Report]:
+    """Visits every path, in as many tabs at a time, each tab taking the
+    next path when it is done; returns their reports."""
+    waiting = list(paths)
+    running: dict[int, tuple[str, Generator[None, None, Report]]] = {}
+    reports: dict[str, Report] = {}
+    while waiting or running:
+        for index, tab in enumerate(tabs):
+            if index not in running and waiting:
+                path = waiting.pop(0)
+                running[index] = (path, visit(tab, host.rstrip("/") + path))
+            if index in running:
+                path, steps = running[index]
+                try:
+                    next(steps)
+                except StopIteration as done:
+                    reports[path] = done.value
+                    del running[index]
+                except Exception as error:  # noqa: BLE001 - the page's test reports it, the other pages go on
+                    reports[path] = Report({"visit": [f"{type(error).__name__}: {error}"]}, [], {})
+                    del running[index]
+    return reports
 
 
 def project_pages() -> list[str]:
@@ -180,51 +373,66 @@ def project_pages() -> list[str]:
 PAGES = project_pages()
 
 
+class Reports:
+    """Every page's report, from one visit each, made when a test first asks
+    for it. Under xdist a worker visits only the pages its tests ask for (the
+    other worker has the others); in a single process, asking for one page
+    visits all the pages of its language, ``TABS`` at a time."""
+
+    def __init__(self, context: BrowserContext, host: str) -> None:
+        self.tabs = [watched_tab(context, host) for _ in range(1 if os.environ.get("PYTEST_XDIST_WORKER") else TABS)]
+        self.host = host
+        self.checked: dict[str, Report] = {}
+
+    def __getitem__(self, path: str) -> Report:
+        if path not in self.checked:
+            batch = [path] if len(self.tabs) == 1 else [page for page in PAGES if language_of(page) == language_of(path) and page not in self.checked]
+            self.checked.update(check_pages(self.tabs, self.host, batch))
+        return self.checked[path]
+
+
+@pytest.fixture(scope="session")
+def reports(browser: Browser, host: str, request: pytest.FixtureRequest) -> Reports:
+    """The pages' reports, checked in a context of their own where axe-core
+    is part of every page (an init script: compiled once, not sent to each
+    page)."""
+
+    def open_context(stack: ExitStack) -> Reports:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+        stack.callback(context.close)
+        context.add_init_script(AXE)
+        return Reports(context, host)
+
+    return once(request, "reports", open_context)
+
+
 def test_the_pages_checked_are_every_page_built(built: Build):
     assert sorted(PAGES) == site_pages(built.site_dir)
 
 
-@pytest.mark.parametrize("path", PAGES, ids=[path.strip("/") or "home" for path in PAGES])
-def test_page_is_clean_in_both_schemes(tab: tuple[Page, Watch], host: str, path: str):
-    """Loaded once and checked in the light scheme with every axe-core rule,
-    then switched to the dark scheme and checked with the rules that depend
-    on colour (the structure is the same; a full second run would double the
-    suite's slowest part)."""
-    page, watch = tab
-    open_page(tab, host.rstrip("/") + path)
-    lang = page.evaluate("document.documentElement.lang")
-    found = {
-        "lang": [] if lang == ("en" if path.startswith("/en/") else "vi") else [f"<html lang={lang!r}>"],
-        "chart images": chart_images_that_fail(page),
-        "axe light": axe_violations(page),
-    }
-    set_scheme(page, "slate")
-    found["axe dark"] = axe_violations(page, COLOUR_RULES)
-    set_scheme(page, "default")
-    page.wait_for_load_state("networkidle")  # requests made after "load" too
-    found["console"] = list(watch.console)
-    found["failed requests"] = list(watch.failed)
-    found["other hosts"] = list(watch.foreign)
-    assert {kind: items for kind, items in found.items() if items} == {}
+@pytest.mark.parametrize("path", [by_language(path, lang=language_of(path), id=path.strip("/") or "home") for path in PAGES])
+def test_page_is_clean_in_both_schemes(reports: Reports, path: str):
+    """Every page, from its one visit (see ``visit``)."""
+    assert {kind: items for kind, items in reports[path].found.items() if items} == {}
 
 
 @pytest.mark.parametrize(
     ("start", "lang", "expected"),
     [
-        pytest.param("/energy/", "en", "/en/energy/", id="vi-to-en-section"),
-        pytest.param("/en/energy/", "vi", "/energy/", id="en-to-vi-section"),
-        pytest.param("/", "en", "/en/", id="vi-to-en-home"),
-        pytest.param("/en/reference/", "vi", "/reference/", id="en-to-vi-reference"),
+        by_language("/energy/", "en", "/en/energy/", lang="vi", id="vi-to-en-section"),
+        by_language("/en/energy/", "vi", "/energy/", lang="en", id="en-to-vi-section"),
+        by_language("/", "en", "/en/", lang="vi", id="vi-to-en-home"),
+        by_language("/en/reference/", "vi", "/reference/", lang="en", id="en-to-vi-reference"),
     ],
 )
 def test_language_switch_lands_on_the_same_page(tab: tuple[Page, Watch], host: str, start: str, lang: str, expected: str):
     page = open_page(tab, host.rstrip("/") + start)
-    page.wait_for_load_state("networkidle")  # leaving earlier would abort the page's last requests
+    assert settle(tab) == []  # leaving earlier would abort the page's last requests
     tab[1].clear()
     page.locator(".md-header .md-select > button").hover()
     with page.expect_navigation():
         page.locator(f".md-select__link[hreflang={lang}]").click()
-    page.wait_for_load_state("networkidle")
+    assert settle(tab) == []
     assert urlsplit(page.url).path == expected
     assert page.evaluate("document.documentElement.lang") == lang
     assert tab[1].failed == []
@@ -247,12 +455,12 @@ def search_results(page: Page, query: str) -> list[str]:
 @pytest.mark.parametrize(
     ("start", "query", "expected"),
     [
-        pytest.param("/", "năng lượng", "/energy/", id="vi-with-diacritics"),
-        pytest.param("/", "nang luong", "/energy/", id="vi-without-diacritics"),
-        pytest.param("/", "dien mat troi", "/energy/", id="vi-d-for-đ"),
-        pytest.param("/", "can tho", "/", id="vi-can-tho"),
-        pytest.param("/en/", "solar", "/en/energy/", id="en-solar"),
-        pytest.param("/en/", "industrial parks", "/en/industry/", id="en-industrial-parks"),
+        by_language("/", "năng lượng", "/energy/", lang="vi", id="vi-with-diacritics"),
+        by_language("/", "nang luong", "/energy/", lang="vi", id="vi-without-diacritics"),
+        by_language("/", "dien mat troi", "/energy/", lang="vi", id="vi-d-for-đ"),
+        by_language("/", "can tho", "/", lang="vi", id="vi-can-tho"),
+        by_language("/en/", "solar", "/en/energy/", lang="en", id="en-solar"),
+        by_language("/en/", "industrial parks", "/en/industry/", lang="en", id="en-industrial-parks"),
     ],
 )
 def test_search_finds_pages_of_its_language_only(tab: tuple[Page, Watch], host: str, start: str, query: str, expected: str):
@@ -332,7 +540,7 @@ def test_search_worker_marks_matches(tab: tuple[Page, Watch], host: str):
     assert text == "<p><mark data-md-highlight>Năng</mark> <mark data-md-highlight>lượng</mark> sạch.</p>"
 
 
-@pytest.mark.parametrize(("path", "lang"), [pytest.param("/no-such-page/", "vi", id="vi"), pytest.param("/en/no-such-page/", "en", id="en")])
+@pytest.mark.parametrize(("path", "lang"), [by_language("/no-such-page/", "vi", lang="vi", id="vi"), by_language("/en/no-such-page/", "en", lang="en", id="en")])
 def test_missing_page_shows_its_language_404(tab: tuple[Page, Watch], host: str, path: str, lang: str):
     page, _ = tab
     response = page.goto(host.rstrip("/") + path)
@@ -353,10 +561,9 @@ def test_keyboard_focus_is_visible(tab: tuple[Page, Watch], host: str):
         assert style[0] == "solid" and style[1] >= 2
 
 
-@pytest.mark.parametrize("path", ["/energy/", "/en/energy/", "/industry/", "/en/industry/"])
-def test_note_links_are_at_least_24_px(tab: tuple[Page, Watch], host: str, path: str):
-    page = open_page(tab, host.rstrip("/") + path)
-    boxes = page.locator("article a[href^='#note-']").evaluate_all("links => links.map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })")
+@pytest.mark.parametrize("path", [by_language(path, lang=language_of(path), id=path) for path in ["/energy/", "/en/energy/", "/industry/", "/en/industry/"]])
+def test_note_links_are_at_least_24_px(reports: Reports, path: str):
+    boxes = reports[path].note_links
     assert boxes, "no note links on the page"
     assert all(width >= 24 and height >= 24 for width, height in boxes), boxes
 

@@ -4,8 +4,10 @@ link control works from the keyboard, and a chart's embed code, pasted into
 another page, shows the chart with no console error, in both languages and
 both colour schemes.
 
-Uses the fixtures of tests/test_browser.py: Debian's chromium, and the
-built site served on localhost by ``review.serving``.
+Uses the fixtures of tests/test_browser.py: Debian's chromium, the built
+site served on localhost by ``review.serving``, and the report of each
+page's one visit (shared with that module's tests on the same worker), which
+unfolds the section pages' embed blocks and runs axe-core on them.
 """
 
 from __future__ import annotations
@@ -20,9 +22,15 @@ from conftest import DATA
 from review.model import LANGUAGES
 from review.project import load_site
 
-# The browser tests' fixtures: Debian's chromium, and the built site on localhost.
+BY_LANGUAGE = [test_browser.by_language(lang, lang=lang, id=lang) for lang in LANGUAGES]
+"""The languages, each in its xdist group (``test_browser.on_worker_of``)."""
+
+# The browser tests' fixtures: Debian's chromium, the built site on
+# localhost, and every page's report (one browser, server and visit of a page
+# per test process, shared with tests/test_browser.py).
 browser = test_browser.browser
 host = test_browser.host
+reports = test_browser.reports
 
 SITE = load_site(DATA)
 
@@ -46,7 +54,7 @@ def _errors(page: Page) -> list[str]:
     return errors
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", BY_LANGUAGE)
 def test_the_home_page_fits_a_phone(browser: Browser, host: str, lang: str):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
@@ -68,7 +76,7 @@ def test_the_home_page_fits_a_phone(browser: Browser, host: str, lang: str):
     assert errors == []
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", BY_LANGUAGE)
 def test_a_figures_link_copies_its_address_from_the_keyboard(browser: Browser, host: str, lang: str):
     figure = SITE.figures[SITE.headline_figures[0]] if SITE.headline_figures else SITE.sections[0].figures[0]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -92,7 +100,7 @@ def test_a_figures_link_copies_its_address_from_the_keyboard(browser: Browser, h
     assert errors == []
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", BY_LANGUAGE)
 def test_the_embed_code_copies_from_its_button(browser: Browser, host: str, lang: str):
     chart = next(chart for section in SITE.sections for chart in section.charts)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -120,57 +128,40 @@ def test_the_embed_code_copies_from_its_button(browser: Browser, host: str, lang
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_open_embed_blocks_pass_axe(browser: Browser, host: str, lang: str, scheme: str):
+@pytest.mark.parametrize("lang", BY_LANGUAGE)
+def test_the_open_embed_blocks_pass_axe(reports: test_browser.Reports, lang: str, scheme: str):
     """The embed code and its button, unfolded (the page-wide axe check of
-    tests/test_browser.py sees them folded), in both schemes."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+    tests/test_browser.py sees them folded), in both schemes: every rule,
+    on the section page's one visit (``test_browser.visit``)."""
     found = {}
     for section in SITE.sections:
         if not section.charts:
             continue
-        page.goto(f"{host}{_prefix(lang)}{section.id}/", wait_until="load")
-        test_browser.set_scheme(page, scheme)
-        page.evaluate("document.querySelectorAll('details.chart-embed').forEach(d => { d.open = true; })")
-        assert page.locator("button.chart-embed-copy:visible").count() == len(section.charts)
-        found[section.id] = test_browser.axe_violations(page)
-    context.close()
+        report = reports[f"/{_prefix(lang)}{section.id}/"]
+        assert report.embed_buttons[scheme] == len(section.charts)
+        found[section.id] = report.embed_axe[scheme]
     assert found == {section.id: [] for section in SITE.sections if section.charts}
 
 
-@pytest.fixture(scope="module")
-def embed_codes(browser: Browser, host: str) -> dict[str, dict[str, str]]:
+def embed_codes(reports: test_browser.Reports, lang: str) -> dict[str, str]:
     """The embed code of every chart, as its section page offers it to the
-    reader (after the page's script made its address absolute), by language
-    and chart id."""
-    codes: dict[str, dict[str, str]] = {}
-    context = browser.new_context()
-    page = context.new_page()
-    for lang in LANGUAGES:
-        codes[lang] = {}
-        for section in SITE.sections:
-            if not section.charts:
-                continue
-            page.goto(f"{host}{_prefix(lang)}{section.id}/", wait_until="load")
-            for chart in section.charts:
-                codes[lang][chart.id] = page.locator(f"#chart-{chart.id} ~ details.chart-embed .chart-embed-code code").first.text_content() or ""
-    context.close()
-    return codes
+    reader (after the page's script made its address absolute), by chart
+    id, from the visits of the section pages in ``lang``."""
+    return {chart.id: reports[f"/{_prefix(lang)}{section.id}/"].embed_codes[f"chart-{chart.id}"] for section in SITE.sections for chart in section.charts}
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_embed_code_points_at_the_charts_own_page(embed_codes: dict[str, dict[str, str]], host: str, lang: str):
+@pytest.mark.parametrize("lang", BY_LANGUAGE)
+def test_the_embed_code_points_at_the_charts_own_page(reports: test_browser.Reports, host: str, lang: str):
+    codes = embed_codes(reports, lang)
     for section in SITE.sections:
         for chart in section.charts:
-            src = re.search(r'<iframe src="([^"]+)"', embed_codes[lang][chart.id])
+            src = re.search(r'<iframe src="([^"]+)"', codes[chart.id])
             assert src and src.group(1) == f"{host}{_prefix(lang)}charts/{chart.id}/", chart.id
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_embedded_charts_show_in_iframes_without_console_errors(browser: Browser, embed_codes: dict[str, dict[str, str]], lang: str, scheme: str):
+@pytest.mark.parametrize("lang", BY_LANGUAGE)
+def test_embedded_charts_show_in_iframes_without_console_errors(browser: Browser, reports: test_browser.Reports, lang: str, scheme: str):
     """Every chart's code pasted into another page: each iframe shows its
     chart in the reader's scheme, without the site's header, and nothing
     logs an error."""
@@ -178,7 +169,8 @@ def test_embedded_charts_show_in_iframes_without_console_errors(browser: Browser
     context = browser.new_context(viewport={"width": 900, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     errors = _errors(page)
-    body = "".join(embed_codes[lang][chart.id] for chart in charts)
+    codes = embed_codes(reports, lang)
+    body = "".join(codes[chart.id] for chart in charts)
     page.set_content(f"<!doctype html><html lang='en'><title>Another site</title><body>{body}</body></html>", wait_until="load")
     shown: dict[str, tuple[bool, bool, bool]] = {}
     for index, chart in enumerate(charts):
