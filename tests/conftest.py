@@ -1,5 +1,6 @@
 """Shared fixtures and helpers, one per job: the project's paths, the real
-data's model, one whole-site build that many tests read, copies of the real
+data's model, builds shared by every test (and every xdist worker) that
+reads them, one whole-site build that many tests read, copies of the real
 project and of the small fixture project (tests/fixtures/project/), an edit
 of a file, and the line numbers of data, found by the text that stands there.
 
@@ -10,15 +11,20 @@ test run at most, not once per copy."""
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 import os
 import re
 import shutil
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
+from filelock import FileLock
 
 from review.model import Site
 from review.project import load_site
@@ -32,9 +38,16 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
 os.environ.setdefault("REVIEW_CHART_CACHE", str(ROOT / ".cache" / "charts"))
 
 
+@functools.cache
+def real_site() -> Site:
+    """The real data's model, loaded once per process: for test modules
+    that parametrize over it at import time, and for the ``site`` fixture."""
+    return load_site(DATA)
+
+
 @pytest.fixture(scope="session")
 def site() -> Site:
-    return load_site(DATA)
+    return real_site()
 
 
 @dataclass
@@ -73,11 +86,47 @@ def build_site(project: Path, site_dir: Path) -> list[str]:
     return handler.records
 
 
+@contextmanager
+def environment(values: Mapping[str, str | None]) -> Iterator[None]:
+    """Set (or, with ``None``, unset) environment variables for a block."""
+    saved = {name: os.environ.get(name) for name in values}
+    try:
+        for name, value in values.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, project: Path = ROOT, env: Mapping[str, str | None] | None = None) -> Build:
+    """``project`` built strictly once per test run (with the environment
+    ``env``), whichever xdist worker asks first; the others wait for it and
+    read the same folder (pytest-xdist's documented pattern: a file lock in
+    the run's temporary folder, which all workers share). Read only."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    # Under xdist, each worker's base folder sits in the run's own folder.
+    shared = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
+    site_dir = shared / f"shared-{name}"
+    record = shared / f"shared-{name}.json"
+    with FileLock(shared / f"shared-{name}.lock"):
+        if not record.is_file():
+            with environment(env or {}):
+                warnings = build_site(project, site_dir)
+            record.write_text(json.dumps(warnings), encoding="utf-8")
+    return Build(site_dir, json.loads(record.read_text(encoding="utf-8")))
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    site_dir = tmp_path_factory.mktemp("site")
-    warnings = build_site(ROOT, site_dir)
-    return Build(site_dir, warnings)
+    """The real site, built once per test run. Read only."""
+    return shared_build(tmp_path_factory, "site")
 
 
 def copy_project(target: Path, *, fixture: bool = False) -> Path:
