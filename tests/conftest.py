@@ -105,11 +105,13 @@ def environment(values: Mapping[str, str | None]) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, project: Path = ROOT, env: Mapping[str, str | None] | None = None) -> Build:
-    """``project`` built strictly once per test run (with the environment
-    ``env``), whichever xdist worker asks first; the others wait for it and
-    read the same folder (pytest-xdist's documented pattern: a file lock in
-    the run's temporary folder, which all workers share). Read only."""
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, *, fixture: bool = False, env: Mapping[str, str | None] | None = None) -> Build:
+    """The project (with ``fixture``, a copy of the small fixture project)
+    built strictly once per test run, with the environment ``env``,
+    whichever xdist worker asks first; the others wait for it and read the
+    same folder (pytest-xdist's documented pattern: a file lock in the run's
+    temporary folder, which all workers share). Read only: a test that
+    changes a site copies it first."""
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     # Under xdist, each worker's base folder sits in the run's own folder.
     shared = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
@@ -117,6 +119,7 @@ def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, project: P
     record = shared / f"shared-{name}.json"
     with FileLock(shared / f"shared-{name}.lock"):
         if not record.is_file():
+            project = copy_project(shared / f"shared-{name}-project", fixture=True) if fixture else ROOT
             with environment(env or {}):
                 warnings = build_site(project, site_dir)
             record.write_text(json.dumps(warnings), encoding="utf-8")
@@ -127,6 +130,12 @@ def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, project: P
 def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site, built once per test run. Read only."""
     return shared_build(tmp_path_factory, "site")
+
+
+@pytest.fixture(scope="session")
+def small_built(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The small fixture project, built once per test run. Read only."""
+    return shared_build(tmp_path_factory, "small", fixture=True)
 
 
 def copy_project(target: Path, *, fixture: bool = False) -> Path:
