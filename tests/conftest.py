@@ -26,6 +26,7 @@ import pytest
 import yaml
 from filelock import FileLock
 
+from review.charts.cache import ChartCache
 from review.model import Site
 from review.project import load_site
 
@@ -36,6 +37,23 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
 """A small project: one section, two charts, one hand-written page."""
 
 os.environ.setdefault("REVIEW_CHART_CACHE", str(ROOT / ".cache" / "charts"))
+
+
+def warm_chart_cache(site: Site, langs: tuple[str, ...], root: Path) -> ChartCache:
+    """A private chart cache in ``root`` that holds every drawing of
+    ``site``'s charts in ``langs``: copied from the shared cache
+    (``REVIEW_CHART_CACHE``), where what is missing is drawn first. For
+    tests that change or damage a cache that must start warm."""
+    from review.charts.production import jobs_for, produce
+
+    shared = ChartCache(Path(os.environ["REVIEW_CHART_CACHE"]))
+    produce(site, langs, shared, workers=1)
+    cache = ChartCache(root)
+    for job in jobs_for(site, langs):
+        content = shared.get(job.key)
+        assert content is not None, job.key
+        cache.put(job.key, content)
+    return cache
 
 
 @functools.cache

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit
+from conftest import edit, warm_chart_cache
 from review.charts.cache import MAGIC, ChartCache
 from review.charts.production import HOOKS_DIR, OUTPUTS, worker_count, cache_key, jobs_for, produce
 from review.charts.render import render
@@ -70,8 +70,9 @@ def entry_paths(cache_dir: Path) -> list[Path]:
     ],
 )
 def test_a_damaged_entry_is_drawn_again_never_served(small, tmp_path, damage):
-    cache = ChartCache(tmp_path)
+    cache = warm_chart_cache(small, ("vi",), tmp_path)
     first = produce(small, ("vi",), cache, workers=1)
+    assert first.drawn == 0
     victim = entry_paths(tmp_path)[0]
     damage(victim)
     second = produce(small, ("vi",), cache, workers=1)
@@ -93,9 +94,9 @@ def test_an_entry_checks_its_own_checksum(tmp_path):
 
 
 def test_a_changed_figure_redraws_exactly_the_charts_that_use_it(data_copy, tmp_path):
-    cache = ChartCache(tmp_path / "cache")
     before = only_charts(load_site(data_copy), "power-capacity-by-source", "electricity-saved-by-period", "industrial-land-area")
-    produce(before, ("vi", "en"), cache, workers=1)
+    cache = warm_chart_cache(before, ("vi", "en"), tmp_path / "cache")
+    assert produce(before, ("vi", "en"), cache, workers=1).drawn == 0
     # The Ô Môn I–IV capacity is a figure of the cooperation section, drawn
     # on the energy page.
     edit(data_copy / "cooperation.yaml", "      - value: 3800\n", "      - value: 3900\n")
