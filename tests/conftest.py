@@ -35,6 +35,8 @@ DATA = ROOT / "data"
 SOURCE = DATA / "sources" / "can-tho-20-nam.vi.txt"  # declared in data/site.yaml (sources[0].text_file)
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
 """A small project: one section, two charts, one hand-written page."""
+RULES = Path(__file__).resolve().parent / "fixtures" / "rules" / "data"
+"""Made-up data for the tests of the checker's rules: two small sections."""
 
 os.environ.setdefault("REVIEW_CHART_CACHE", str(ROOT / ".cache" / "charts"))
 
@@ -187,6 +189,17 @@ def small_project(tmp_path: Path) -> Path:
     """A writable copy of the small fixture project, for tests that build
     or serve a project and break it."""
     return copy_project(tmp_path / "project", fixture=True)
+
+
+@pytest.fixture
+def rules_data(tmp_path: Path) -> Path:
+    """A writable data/ of the made-up data for the checker's rules
+    (tests/fixtures/rules/), with the real schema and vocabulary."""
+    target = tmp_path / "data"
+    shutil.copytree(RULES, target)
+    shutil.copytree(DATA / "schema", target / "schema")
+    shutil.copy(DATA / "vocabulary.yaml", target / "vocabulary.yaml")
+    return target
 
 
 def edit(path: Path, old: str, new: str) -> None:
