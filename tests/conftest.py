@@ -172,9 +172,16 @@ def copy_project(target: Path, *, fixture: bool = False) -> Path:
         return target
     shutil.copytree(FIXTURE / "content", target / "content")
     shutil.copytree(ROOT / "content" / "assets", target / "content" / "assets")
-    shutil.copytree(FIXTURE / "data", target / "data")
-    shutil.copytree(DATA / "schema", target / "data" / "schema")
-    shutil.copy(DATA / "vocabulary.yaml", target / "data" / "vocabulary.yaml")
+    copy_fixture_data(target / "data")
+    return target
+
+
+def copy_fixture_data(target: Path, source: Path = FIXTURE / "data") -> Path:
+    """A data/ folder of made-up data (by default the small project's) in
+    ``target``, with the real schema and vocabulary."""
+    shutil.copytree(source, target)
+    shutil.copytree(DATA / "schema", target / "schema")
+    shutil.copy(DATA / "vocabulary.yaml", target / "vocabulary.yaml")
     return target
 
 
@@ -195,11 +202,7 @@ def small_project(tmp_path: Path) -> Path:
 def rules_data(tmp_path: Path) -> Path:
     """A writable data/ of the made-up data for the checker's rules
     (tests/fixtures/rules/), with the real schema and vocabulary."""
-    target = tmp_path / "data"
-    shutil.copytree(RULES, target)
-    shutil.copytree(DATA / "schema", target / "schema")
-    shutil.copy(DATA / "vocabulary.yaml", target / "vocabulary.yaml")
-    return target
+    return copy_fixture_data(tmp_path / "data", RULES)
 
 
 def edit(path: Path, old: str, new: str) -> None:
