@@ -19,7 +19,7 @@ import re
 import shutil
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -74,6 +74,9 @@ def site() -> Site:
 class Build:
     site_dir: Path
     warnings: list[str]
+    touched: list[str] = field(default_factory=list)
+    """What the build added, changed or removed in the project's content/
+    and data/ (see :func:`shared_build`)."""
 
     def page(self, lang: str, path: str) -> str:
         """The HTML of ``path`` (``''`` for home, ``'energy/'``) in ``lang``."""
@@ -131,7 +134,8 @@ def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, *, fixture
     whichever xdist worker asks first; the others wait for it and read the
     same folder (pytest-xdist's documented pattern: a file lock in the run's
     temporary folder, which all workers share). Read only: a test that
-    changes a site copies it first."""
+    changes a site copies it first. The build's ``touched`` lists what it
+    wrote into the project's content/ and data/ (nothing, it should)."""
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     # Under xdist, each worker's base folder sits in the run's own folder.
     shared = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
@@ -140,10 +144,20 @@ def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, *, fixture
     with FileLock(shared / f"shared-{name}.lock"):
         if not record.is_file():
             project = copy_project(shared / f"shared-{name}-project", fixture=True) if fixture else ROOT
+            before = sources_snapshot(project)
             with environment(env or {}):
                 warnings = build_site(project, site_dir)
-            record.write_text(json.dumps(warnings), encoding="utf-8")
-    return Build(site_dir, json.loads(record.read_text(encoding="utf-8")))
+            after = sources_snapshot(project)
+            touched = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+            record.write_text(json.dumps({"warnings": warnings, "touched": touched}), encoding="utf-8")
+    built = json.loads(record.read_text(encoding="utf-8"))
+    return Build(site_dir, built["warnings"], built["touched"])
+
+
+def sources_snapshot(project: Path) -> dict[str, tuple[int, int]]:
+    """Each path of ``project``'s content/ and data/, with its modification
+    time and size: what a build must leave as it was."""
+    return {p.relative_to(project).as_posix(): (p.stat().st_mtime_ns, p.stat().st_size) for name in ("content", "data") for p in (project / name).rglob("*")}
 
 
 @pytest.fixture(scope="session")
