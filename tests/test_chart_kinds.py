@@ -270,12 +270,13 @@ def test_contrast_formula_on_known_pairs():
 
 
 def text_boxes(figure):
-    """Every visible, non-empty text of a drawn figure, with its box in pixels."""
+    """Every visible, non-empty text of a laid-out figure, with its box in
+    pixels: the layout and text metrics of a drawing on the Agg canvas
+    (``draw_without_rendering``), without painting the pixels."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    canvas = FigureCanvasAgg(figure)
-    canvas.draw()
-    renderer = canvas.get_renderer()
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw_without_rendering()
     texts = list(figure.texts)
     for ax in figure.axes:
         texts += list(ax.texts) + ax.get_xticklabels() + ax.get_yticklabels()
