@@ -379,7 +379,7 @@ def test_the_real_data_is_valid(site):
         pytest.param(
             "site.yaml",
             [('date: "2023-10-13"', 'date: "2023-02-30"')],
-            ["data/site.yaml:24:11: sources[0].date: expected a real date such as 2019, 2018-02 or 2023-10-13, received '2023-02-30'"],
+            ["data/site.yaml:25:11: sources[0].date: expected a real date such as 2019, 2018-02 or 2023-10-13, received '2023-02-30'"],
             id="impossible-date",
         ),
         pytest.param(
