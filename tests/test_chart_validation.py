@@ -9,14 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import edit
 from review.problems import DataError
 from review.project import load_site
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not once in {path.name}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def problems(data_dir: Path) -> list[str]:
