@@ -1,8 +1,10 @@
 """Shared fixtures and helpers, one per job: the project's paths, the real
-data's model, builds shared by every test (and every xdist worker) that
-reads them, one whole-site build that many tests read, copies of the real
-project and of the small fixture project (tests/fixtures/project/), an edit
-of a file, and the line numbers of data, found by the text that stands there.
+data's model (once per process), builds made once per test run and read by
+every test and xdist worker that needs them (the real site, and the small
+fixture project of tests/fixtures/project/), copies of the real project, of
+the small one and of the made-up data for the checker's rules
+(tests/fixtures/rules/), a warm private chart cache, an edit of a file, and
+the line numbers of data, found by the text that stands there.
 
 Every copy of the project draws its charts into one shared cache, the
 project's own ``.cache/charts/`` (through ``REVIEW_CHART_CACHE``, which the
@@ -36,7 +38,7 @@ SOURCE = DATA / "sources" / "can-tho-20-nam.vi.txt"  # declared in data/site.yam
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
 """A small project: one section, two charts, one hand-written page."""
 RULES = Path(__file__).resolve().parent / "fixtures" / "rules" / "data"
-"""Made-up data for the tests of the checker's rules: two small sections."""
+"""Made-up data for the tests of the checker's rules: three small sections."""
 
 os.environ.setdefault("REVIEW_CHART_CACHE", str(ROOT / ".cache" / "charts"))
 
