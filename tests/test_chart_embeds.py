@@ -64,7 +64,6 @@ def test_every_chart_has_its_page_in_each_language(built: Build, section_id, cha
     assert context and context.group(1) == f"../../{section_id}/#chart-{chart.id}"
 
 
-@test_publishing_build.PUBLISHED
 @pytest.mark.parametrize(("section_id", "chart", "lang"), CASES)
 def test_a_published_chart_page_has_hreflang_and_shares_its_chart(published: Build, section_id, chart, lang):
     head = test_publishing_build._head(published.page(lang, f"charts/{chart.id}/"))

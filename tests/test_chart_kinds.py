@@ -177,12 +177,8 @@ def test_locale_formatter_writes_all_ticks_alike():
 
 
 def every_chart() -> list:
-    """One case per chart and language of the real data. The cases of one
-    chart run on one xdist worker (``--dist loadgroup``), which draws each
-    of its files once (:func:`drawn`) for all the tests that read it."""
-    return [
-        pytest.param(chart.id, lang, id=f"{chart.id}-{lang}", marks=pytest.mark.xdist_group(f"chart-{chart.id}")) for section in real_site().sections for chart in section.charts for lang in LANGUAGES
-    ]
+    """One case per chart and language of the real data."""
+    return [pytest.param(chart.id, lang, id=f"{chart.id}-{lang}") for section in real_site().sections for chart in section.charts for lang in LANGUAGES]
 
 
 CHARTS = every_chart()
@@ -231,7 +227,6 @@ def test_light_and_dark_differ_only_in_colour(chart_id, lang):
     assert re.findall(r">([^<]+)</text>", light) == re.findall(r">([^<]+)</text>", dark)
 
 
-@pytest.mark.xdist_group("chart-power-capacity-by-source")
 def test_each_drawing_salts_its_svg_ids():
     """Hatch patterns and clip paths get ids from svg.hashsalt: one salt per
     chart, language and theme, so they never collide if SVGs are inlined."""
@@ -248,7 +243,6 @@ def test_each_drawing_salts_its_svg_ids():
     ("lang", "ticks"),
     [pytest.param("vi", ["1.000", "2.000", "3.000", "4.000"], id="vi"), pytest.param("en", ["1,000", "2,000", "3,000", "4,000"], id="en")],
 )
-@pytest.mark.xdist_group("chart-power-capacity-by-source")
 def test_capacity_chart_axis_in_the_page_locale(lang, ticks):
     svg = drawn("power-capacity-by-source", lang, "light", "svg").decode()
     shown = re.findall(r">([^<]+)</text>", svg)

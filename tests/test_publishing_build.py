@@ -26,9 +26,6 @@ from review import discovery, opendata, precompress
 from review.model import LANGUAGES
 
 SITE_URL = "https://example.org/can-tho-20/"
-PUBLISHED = pytest.mark.xdist_group("published")
-"""The tests that read the published build run on one worker (``--dist
-loadgroup``), which builds it while the other runs other tests."""
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
@@ -72,12 +69,10 @@ def _head(html: str) -> _Head:
     return parser
 
 
-@PUBLISHED
 def test_the_published_build_is_strict_and_clean(published: Build):
     assert published.warnings == []
 
 
-@PUBLISHED
 def test_sitemap_lists_every_page_of_both_languages_with_alternates(published: Build):
     pages = _pages(published.site_dir)
     assert pages["vi"] == pages["en"] and "downloads/" in pages["vi"] and "schema/" in pages["vi"]
@@ -95,7 +90,6 @@ def test_sitemap_lists_every_page_of_both_languages_with_alternates(published: B
     assert (published.site_dir / "robots.txt").read_text(encoding="utf-8").endswith(f"\nSitemap: {SITE_URL}sitemap.xml\n")
 
 
-@PUBLISHED
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_has_absolute_hreflang_canonical_description_and_open_graph(published: Build, lang: str):
     pages = _pages(published.site_dir)[lang]
@@ -114,7 +108,6 @@ def test_every_page_has_absolute_hreflang_canonical_description_and_open_graph(p
         assert (published.site_dir / image.removeprefix(SITE_URL)).is_file(), image
 
 
-@PUBLISHED
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_section_pages_share_their_key_chart_and_are_described_by_their_summary(published: Build, site, lang: str):
     section = next(s for s in site.sections if s.charts)
@@ -124,7 +117,6 @@ def test_section_pages_share_their_key_chart_and_are_described_by_their_summary(
     assert "{" not in meta["description"]
 
 
-@PUBLISHED
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_downloads_page_offers_every_csv_and_the_package(published: Build, site, lang: str):
     html = published.page(lang, "downloads/")
@@ -136,7 +128,6 @@ def test_downloads_page_offers_every_csv_and_the_package(published: Build, site,
         assert (root / "downloads" / href.removeprefix("../downloads/")).is_file() or (root / "downloads" / href).is_file(), href
 
 
-@PUBLISHED
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_schema_index_lists_every_published_schema(published: Build, lang: str):
     root = published.site_dir / ("" if lang == "vi" else lang)
@@ -146,7 +137,6 @@ def test_the_schema_index_lists_every_published_schema(published: Build, lang: s
     assert all((root / "schema" / name).is_file() for name in listed)
 
 
-@PUBLISHED
 def test_the_published_data_package_validates(published: Build):
     from frictionless import validate
 
@@ -154,7 +144,6 @@ def test_the_published_data_package_validates(published: Build):
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
 
 
-@PUBLISHED
 def test_text_files_have_precompressed_copies_and_headers(published: Build):
     candidates = precompress.candidates(published.site_dir)
     assert any(p.name == "search_index.json" for p in candidates) and any(p.suffix == ".html" for p in candidates)
@@ -362,7 +351,6 @@ def test_the_pages_workflow_builds_with_the_pinned_requirements_and_the_pages_ur
     assert python["with"]["python-version"] == "3.11"
 
 
-@PUBLISHED
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_404_pages_link_under_the_sub_path(published: Build, lang: str):
     html = (published.site_dir / ("" if lang == "vi" else lang) / "404.html").read_text(encoding="utf-8")
