@@ -1,7 +1,10 @@
 """Shared fixtures and helpers, one per job: the project's paths, the real
-data's model, one whole-site build that many tests read, copies of the real
-project and of the small fixture project (tests/fixtures/project/), an edit
-of a file, and the line numbers of data, found by the text that stands there.
+data's model (once per process), builds made once per test run and read by
+every test and xdist worker that needs them (the real site, and the small
+fixture project of tests/fixtures/project/), copies of the real project, of
+the small one and of the made-up data for the checker's rules
+(tests/fixtures/rules/), a warm private chart cache, an edit of a file, and
+the line numbers of data, found by the text that stands there.
 
 Every copy of the project draws its charts into one shared cache, the
 project's own ``.cache/charts/`` (through ``REVIEW_CHART_CACHE``, which the
@@ -10,16 +13,22 @@ test run at most, not once per copy."""
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 import os
 import re
 import shutil
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import yaml
+from filelock import FileLock
 
+from review.charts.cache import ChartCache
 from review.model import Site
 from review.project import load_site
 
@@ -28,19 +37,48 @@ DATA = ROOT / "data"
 SOURCE = DATA / "sources" / "can-tho-20-nam.vi.txt"  # declared in data/site.yaml (sources[0].text_file)
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
 """A small project: one section, two charts, one hand-written page."""
+RULES = Path(__file__).resolve().parent / "fixtures" / "rules" / "data"
+"""Made-up data for the tests of the checker's rules: three small sections."""
 
 os.environ.setdefault("REVIEW_CHART_CACHE", str(ROOT / ".cache" / "charts"))
 
 
+def warm_chart_cache(site: Site, langs: tuple[str, ...], root: Path) -> ChartCache:
+    """A private chart cache in ``root`` that holds every drawing of
+    ``site``'s charts in ``langs``: copied from the shared cache
+    (``REVIEW_CHART_CACHE``), where what is missing is drawn first. For
+    tests that change or damage a cache that must start warm."""
+    from review.charts.production import jobs_for, produce
+
+    shared = ChartCache(Path(os.environ["REVIEW_CHART_CACHE"]))
+    produce(site, langs, shared, workers=1)
+    cache = ChartCache(root)
+    for job in jobs_for(site, langs):
+        content = shared.get(job.key)
+        assert content is not None, job.key
+        cache.put(job.key, content)
+    return cache
+
+
+@functools.cache
+def real_site() -> Site:
+    """The real data's model, loaded once per process: for test modules
+    that parametrize over it at import time, and for the ``site`` fixture."""
+    return load_site(DATA)
+
+
 @pytest.fixture(scope="session")
 def site() -> Site:
-    return load_site(DATA)
+    return real_site()
 
 
 @dataclass
 class Build:
     site_dir: Path
     warnings: list[str]
+    touched: list[str] = field(default_factory=list)
+    """What the build added, changed or removed in the project's content/
+    and data/ (see :func:`shared_build`)."""
 
     def page(self, lang: str, path: str) -> str:
         """The HTML of ``path`` (``''`` for home, ``'energy/'``) in ``lang``."""
@@ -73,11 +111,67 @@ def build_site(project: Path, site_dir: Path) -> list[str]:
     return handler.records
 
 
+@contextmanager
+def environment(values: Mapping[str, str | None]) -> Iterator[None]:
+    """Set (or, with ``None``, unset) environment variables for a block."""
+    saved = {name: os.environ.get(name) for name in values}
+    try:
+        for name, value in values.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, *, fixture: bool = False, env: Mapping[str, str | None] | None = None) -> Build:
+    """The project (with ``fixture``, a copy of the small fixture project)
+    built strictly once per test run, with the environment ``env``,
+    whichever xdist worker asks first; the others wait for it and read the
+    same folder (pytest-xdist's documented pattern: a file lock in the run's
+    temporary folder, which all workers share). Read only: a test that
+    changes a site copies it first. The build's ``touched`` lists what it
+    wrote into the project's content/ and data/ (nothing, it should)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    # Under xdist, each worker's base folder sits in the run's own folder.
+    shared = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
+    site_dir = shared / f"shared-{name}"
+    record = shared / f"shared-{name}.json"
+    with FileLock(shared / f"shared-{name}.lock"):
+        if not record.is_file():
+            project = copy_project(shared / f"shared-{name}-project", fixture=True) if fixture else ROOT
+            before = sources_snapshot(project)
+            with environment(env or {}):
+                warnings = build_site(project, site_dir)
+            after = sources_snapshot(project)
+            touched = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+            record.write_text(json.dumps({"warnings": warnings, "touched": touched}), encoding="utf-8")
+    built = json.loads(record.read_text(encoding="utf-8"))
+    return Build(site_dir, built["warnings"], built["touched"])
+
+
+def sources_snapshot(project: Path) -> dict[str, tuple[int, int]]:
+    """Each path of ``project``'s content/ and data/, with its modification
+    time and size: what a build must leave as it was."""
+    return {p.relative_to(project).as_posix(): (p.stat().st_mtime_ns, p.stat().st_size) for name in ("content", "data") for p in (project / name).rglob("*")}
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    site_dir = tmp_path_factory.mktemp("site")
-    warnings = build_site(ROOT, site_dir)
-    return Build(site_dir, warnings)
+    """The real site, built once per test run. Read only."""
+    return shared_build(tmp_path_factory, "site")
+
+
+@pytest.fixture(scope="session")
+def small_built(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The small fixture project, built once per test run. Read only."""
+    return shared_build(tmp_path_factory, "small", fixture=True)
 
 
 def copy_project(target: Path, *, fixture: bool = False) -> Path:
@@ -94,9 +188,16 @@ def copy_project(target: Path, *, fixture: bool = False) -> Path:
         return target
     shutil.copytree(FIXTURE / "content", target / "content")
     shutil.copytree(ROOT / "content" / "assets", target / "content" / "assets")
-    shutil.copytree(FIXTURE / "data", target / "data")
-    shutil.copytree(DATA / "schema", target / "data" / "schema")
-    shutil.copy(DATA / "vocabulary.yaml", target / "data" / "vocabulary.yaml")
+    copy_fixture_data(target / "data")
+    return target
+
+
+def copy_fixture_data(target: Path, source: Path = FIXTURE / "data") -> Path:
+    """A data/ folder of made-up data (by default the small project's) in
+    ``target``, with the real schema and vocabulary."""
+    shutil.copytree(source, target)
+    shutil.copytree(DATA / "schema", target / "schema")
+    shutil.copy(DATA / "vocabulary.yaml", target / "vocabulary.yaml")
     return target
 
 
@@ -111,6 +212,13 @@ def small_project(tmp_path: Path) -> Path:
     """A writable copy of the small fixture project, for tests that build
     or serve a project and break it."""
     return copy_project(tmp_path / "project", fixture=True)
+
+
+@pytest.fixture
+def rules_data(tmp_path: Path) -> Path:
+    """A writable data/ of the made-up data for the checker's rules
+    (tests/fixtures/rules/), with the real schema and vocabulary."""
+    return copy_fixture_data(tmp_path / "data", RULES)
 
 
 def edit(path: Path, old: str, new: str) -> None:

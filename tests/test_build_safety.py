@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import build_site, edit, with_line_numbers
+from conftest import Build, build_site, edit, with_line_numbers
 
 # The line of the bad value, by its text (see with_line_numbers in conftest.py).
 BAD_VALUE = "data/energy.yaml:{      - value: 2.956,39}:16: figures[#electricity-consumption].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"
@@ -29,6 +30,16 @@ def tree(folder: Path) -> dict[str, tuple[str, int] | None]:
         name = path.relative_to(folder).as_posix()
         out[name] = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) if path.is_file() else None
     return out
+
+
+def previous_site(built: Build, tmp_path: Path) -> Path:
+    """A copy of the small project's clean, strict build (shared by the run,
+    so built once): the site a failed build must leave as it was."""
+    assert built.warnings == []
+    site = tmp_path / "site"
+    shutil.copytree(built.site_dir, site)
+    assert "index.html" in tree(site) and "en/index.html" in tree(site)
+    return site
 
 
 def break_data(project: Path) -> str:
@@ -58,11 +69,9 @@ def break_page_name(project: Path) -> str:
 
 
 @pytest.mark.parametrize("breakage", [break_data, break_content, break_schema, break_page_name], ids=["data", "content", "schema", "page-name"])
-def test_a_failed_build_leaves_the_previous_site_as_it_was(small_project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, breakage):
-    site = tmp_path / "site"
-    assert build_site(small_project, site) == []
+def test_a_failed_build_leaves_the_previous_site_as_it_was(small_project: Path, small_built: Build, tmp_path: Path, caplog: pytest.LogCaptureFixture, breakage):
+    site = previous_site(small_built, tmp_path)
     before = tree(site)
-    assert "index.html" in before and "en/index.html" in before
     message = breakage(small_project)
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort, match="Aborted with a BuildError!"):
         build_site(small_project, site)
@@ -100,13 +109,12 @@ def test_check_data_refuses_what_the_build_refuses(small_project: Path, breakage
     assert (result.returncode, result.stdout, result.stderr) == (1, "", message + "\n")
 
 
-def test_a_failed_english_build_leaves_the_previous_site_as_it_was(small_project: Path, tmp_path: Path):
+def test_a_failed_english_build_leaves_the_previous_site_as_it_was(small_project: Path, small_built: Build, tmp_path: Path):
     """The languages are built aside and moved into place together: a broken
     link in an English page (a warning, refused under strict) fails the
     build after the Vietnamese site was written, and site/ is still the
     previous one, byte for byte, with nothing left beside it."""
-    site = tmp_path / "site"
-    assert build_site(small_project, site) == []
+    site = previous_site(small_built, tmp_path)
     before = tree(site)
     with (small_project / "content" / "guide.en.md").open("a", encoding="utf-8") as page:
         page.write("\n[A page that does not exist](nowhere.md)\n")

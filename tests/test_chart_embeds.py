@@ -14,7 +14,7 @@ import markdown
 import pytest
 
 import test_publishing_build
-from conftest import DATA, Build
+from conftest import Build, real_site
 from review import chart_pages, discovery
 from review.charts.describe import description
 from review.charts.spec import chart_spec
@@ -22,13 +22,12 @@ from review.charts.views import chart_view
 from review.languages import pair_handwritten
 from review.model import LANGUAGES, Text
 from review.pages import generated_paths, render_section
-from review.project import load_site
 from test_site import visible_text
 
 # The build with a site URL, as published (tests/test_publishing_build.py).
 published = test_publishing_build.published
 
-SITE = load_site(DATA)
+SITE = real_site()
 CHARTS = [(section.id, chart) for section in SITE.sections for chart in section.charts]
 CASES = [pytest.param(section_id, chart, lang, id=f"{chart.id}-{lang}") for section_id, chart in CHARTS for lang in LANGUAGES]
 

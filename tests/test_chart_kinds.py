@@ -4,6 +4,7 @@ colours and the locale of the ticks, for every chart of the data."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -16,10 +17,10 @@ from review.charts import style
 from review.charts.kinds import ChartData, ChartLabels, LocaleFormatter, draw_bar, draw_part_of_whole, draw_series
 from review.charts.render import render
 from review.charts.spec import chart_spec
+from review.charts.style import Format
 from review.formatting import format_tick, tick_decimals
 from review.model import LANGUAGES
-from review.project import load_site
-from conftest import DATA
+from conftest import real_site
 
 MAX_SVG_BYTES = 40 * 1024
 
@@ -177,8 +178,7 @@ def test_locale_formatter_writes_all_ticks_alike():
 
 def every_chart() -> list:
     """One case per chart and language of the real data."""
-    site = load_site(DATA)
-    return [pytest.param(chart.id, lang, id=f"{chart.id}-{lang}") for section in site.sections for chart in section.charts for lang in LANGUAGES]
+    return [pytest.param(chart.id, lang, id=f"{chart.id}-{lang}") for section in real_site().sections for chart in section.charts for lang in LANGUAGES]
 
 
 CHARTS = every_chart()
@@ -189,17 +189,25 @@ def spec_of(site, chart_id, lang):
     return chart_spec(site, chart, lang)
 
 
+@functools.cache
+def drawn(chart_id: str, lang: str, theme: str, fmt: Format) -> bytes:
+    """The real data's chart drawn once per process, for the tests that
+    only read it."""
+    return render(spec_of(real_site(), chart_id, lang), theme, fmt)
+
+
 @pytest.mark.parametrize(("chart_id", "lang"), CHARTS)
 def test_rendering_is_byte_identical(site, chart_id, lang):
+    """Two drawings of the same chart in one process: the same bytes."""
     spec = spec_of(site, chart_id, lang)
     for theme, fmt in (("light", "svg"), ("dark", "svg"), ("light", "png")):
-        assert render(spec, theme, fmt) == render(spec, theme, fmt), f"{theme} {fmt}"
+        assert render(spec, theme, fmt) == drawn(chart_id, lang, theme, fmt), f"{theme} {fmt}"
 
 
 @pytest.mark.parametrize(("chart_id", "lang"), CHARTS)
 def test_svg_is_small_dated_nowhere_and_keeps_its_text(site, chart_id, lang):
     spec = spec_of(site, chart_id, lang)
-    svg = render(spec, "light", "svg")
+    svg = drawn(chart_id, lang, "light", "svg")
     assert len(svg) < MAX_SVG_BYTES
     text = svg.decode("utf-8")
     assert "<dc:date>" not in text and "Matplotlib v" not in text
@@ -212,19 +220,18 @@ def test_svg_is_small_dated_nowhere_and_keeps_its_text(site, chart_id, lang):
 
 
 @pytest.mark.parametrize(("chart_id", "lang"), CHARTS)
-def test_light_and_dark_differ_only_in_colour(site, chart_id, lang):
-    spec = spec_of(site, chart_id, lang)
-    light = render(spec, "light", "svg").decode()
-    dark = render(spec, "dark", "svg").decode()
+def test_light_and_dark_differ_only_in_colour(chart_id, lang):
+    light = drawn(chart_id, lang, "light", "svg").decode()
+    dark = drawn(chart_id, lang, "dark", "svg").decode()
     assert style.DARK.background.lower() in dark.lower() and style.DARK.background.lower() not in light.lower()
     assert re.findall(r">([^<]+)</text>", light) == re.findall(r">([^<]+)</text>", dark)
 
 
-def test_each_drawing_salts_its_svg_ids(site):
+def test_each_drawing_salts_its_svg_ids():
     """Hatch patterns and clip paths get ids from svg.hashsalt: one salt per
     chart, language and theme, so they never collide if SVGs are inlined."""
     salted = re.compile(r'id="([a-z][0-9a-f]{10})"')
-    ids = {(lang, theme): set(salted.findall(render(spec_of(site, "power-capacity-by-source", lang), theme, "svg").decode())) for lang in LANGUAGES for theme in style.THEMES}
+    ids = {(lang, theme): set(salted.findall(drawn("power-capacity-by-source", lang, theme, "svg").decode())) for lang in LANGUAGES for theme in style.THEMES}
     assert all(ids.values())
     for first in ids:
         for second in ids:
@@ -236,8 +243,8 @@ def test_each_drawing_salts_its_svg_ids(site):
     ("lang", "ticks"),
     [pytest.param("vi", ["1.000", "2.000", "3.000", "4.000"], id="vi"), pytest.param("en", ["1,000", "2,000", "3,000", "4,000"], id="en")],
 )
-def test_capacity_chart_axis_in_the_page_locale(site, lang, ticks):
-    svg = render(spec_of(site, "power-capacity-by-source", lang), "light", "svg").decode()
+def test_capacity_chart_axis_in_the_page_locale(lang, ticks):
+    svg = drawn("power-capacity-by-source", lang, "light", "svg").decode()
     shown = re.findall(r">([^<]+)</text>", svg)
     for tick in ticks:
         assert tick in shown
@@ -257,12 +264,13 @@ def test_contrast_formula_on_known_pairs():
 
 
 def text_boxes(figure):
-    """Every visible, non-empty text of a drawn figure, with its box in pixels."""
+    """Every visible, non-empty text of a laid-out figure, with its box in
+    pixels: the layout and text metrics of a drawing on the Agg canvas
+    (``draw_without_rendering``), without painting the pixels."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    canvas = FigureCanvasAgg(figure)
-    canvas.draw()
-    renderer = canvas.get_renderer()
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw_without_rendering()
     texts = list(figure.texts)
     for ax in figure.axes:
         texts += list(ax.texts) + ax.get_xticklabels() + ax.get_yticklabels()

@@ -18,11 +18,10 @@ from review.charts.describe import alt_text, comparison, description, reasons
 from review.charts.spec import chart_spec
 from review.formatting import format_hedged_number, format_number, format_quantity, format_time, format_value
 from review.model import LANGUAGES
-from review.project import load_site
-from conftest import DATA, Build
+from conftest import DATA, Build, real_site
 from test_site import visible_text
 
-SITE = load_site(DATA)
+SITE = real_site()
 CHARTS = [(section.id, chart) for section in SITE.sections for chart in section.charts]
 CASES = [pytest.param(section_id, chart, lang, id=f"{chart.id}-{lang}") for section_id, chart in CHARTS for lang in LANGUAGES]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit
+from conftest import edit, warm_chart_cache
 from review.charts.cache import MAGIC, ChartCache
 from review.charts.production import HOOKS_DIR, OUTPUTS, worker_count, cache_key, jobs_for, produce
 from review.charts.render import render
@@ -70,8 +70,9 @@ def entry_paths(cache_dir: Path) -> list[Path]:
     ],
 )
 def test_a_damaged_entry_is_drawn_again_never_served(small, tmp_path, damage):
-    cache = ChartCache(tmp_path)
+    cache = warm_chart_cache(small, ("vi",), tmp_path)
     first = produce(small, ("vi",), cache, workers=1)
+    assert first.drawn == 0
     victim = entry_paths(tmp_path)[0]
     damage(victim)
     second = produce(small, ("vi",), cache, workers=1)
@@ -92,24 +93,25 @@ def test_an_entry_checks_its_own_checksum(tmp_path):
     assert cache.get("cd" * 32) is None
 
 
-def test_a_changed_figure_redraws_exactly_the_charts_that_use_it(data_copy, tmp_path):
-    cache = ChartCache(tmp_path / "cache")
-    before = only_charts(load_site(data_copy), "power-capacity-by-source", "electricity-saved-by-period", "industrial-land-area")
-    produce(before, ("vi", "en"), cache, workers=1)
-    # The Ô Môn I–IV capacity is a figure of the cooperation section, drawn
-    # on the energy page.
-    edit(data_copy / "cooperation.yaml", "      - value: 3800\n", "      - value: 3900\n")
+def test_a_changed_figure_redraws_exactly_the_charts_that_use_it(rules_data, tmp_path):
+    """On the made-up data of tests/fixtures/rules/, whose industry page
+    draws a figure of the energy section."""
+    charts = ("electricity-saved-series", "industrial-land-area", "online-services-parts")
+    before = only_charts(load_site(rules_data), *charts)
+    cache = warm_chart_cache(before, ("vi", "en"), tmp_path / "cache")
+    assert produce(before, ("vi", "en"), cache, workers=1).drawn == 0
     # The value must stand in its quote (review.provenance), so the quote
     # changes with it, as an editor giving a newer figure would do; its
     # source is one whose text the repository does not hold.
-    edit(data_copy / "cooperation.yaml", '"tổng công suất lắp đặt dự kiến 3.800 MW"', '"tổng công suất lắp đặt dự kiến 3.900 MW"\n        source: city-report')
-    after = only_charts(load_site(data_copy), "power-capacity-by-source", "electricity-saved-by-period", "industrial-land-area")
+    edit(rules_data / "energy.yaml", "      - value: 75.6\n", "      - value: 80.1\n")
+    edit(rules_data / "energy.yaml", '"năm 2023 điện tiết kiệm ước đạt 75,6 triệu kWh"', '"năm 2023 điện tiết kiệm ước đạt 80,1 triệu kWh"\n        source: city-report')
+    after = only_charts(load_site(rules_data), *charts)
     production = produce(after, ("vi", "en"), cache, workers=1)
     assert production.drawn == len(OUTPUTS) * 2  # one chart, in two languages
     keys_before = {job.key for job in jobs_for(before, ("vi", "en"))}
-    assert {job.spec.id for job in jobs_for(after, ("vi", "en")) if job.key not in keys_before} == {"power-capacity-by-source"}
-    assert ">dự kiến 3.900</text>" in production.files["vi"]["charts/power-capacity-by-source.svg"].decode()
-    assert ">3,900 (planned)</text>" in production.files["en"]["charts/power-capacity-by-source.svg"].decode()
+    assert {job.spec.id for job in jobs_for(after, ("vi", "en")) if job.key not in keys_before} == {"electricity-saved-series"}
+    assert ">ước đạt 80,1</text>" in production.files["vi"]["charts/electricity-saved-series.svg"].decode()
+    assert ">an estimated 80.1</text>" in production.files["en"]["charts/electricity-saved-series.svg"].decode()
 
 
 def test_the_key_changes_with_language_theme_and_format_but_not_by_itself(site):

@@ -16,14 +16,12 @@ from html import unescape
 import markdown
 import pytest
 
-from conftest import Build
+from conftest import Build, real_site
 from review.formatting import format_value
 from review.model import LANGUAGES, Site
 from review.pages import render_section
-from review.project import load_site
-from conftest import DATA
 
-SITE = load_site(DATA)
+SITE = real_site()
 FIGURES = [pytest.param(figure, lang, id=f"{figure.id}-{lang}") for section in SITE.sections for figure in section.figures for lang in LANGUAGES]
 
 

@@ -10,6 +10,7 @@ import gzip
 import logging
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -20,7 +21,7 @@ from xml.etree import ElementTree
 import brotli
 import pytest
 
-from conftest import ROOT, Build, build_site
+from conftest import ROOT, Build, environment, shared_build
 from review import discovery, opendata, precompress
 from review.model import LANGUAGES
 
@@ -28,35 +29,10 @@ SITE_URL = "https://example.org/can-tho-20/"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
-class _Env:
-    """Set environment variables for the duration of a block."""
-
-    def __init__(self, **values: str | None) -> None:
-        self.values = values
-        self.saved: dict[str, str | None] = {}
-
-    def __enter__(self) -> None:
-        for name, value in self.values.items():
-            self.saved[name] = os.environ.get(name)
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-    def __exit__(self, *exc: object) -> None:
-        for name, value in self.saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
 @pytest.fixture(scope="session")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    site_dir = tmp_path_factory.mktemp("published")
-    with _Env(SITE_URL=SITE_URL.rstrip("/"), SOURCE_DATE_EPOCH=None):
-        warnings = build_site(ROOT, site_dir)
-    return Build(site_dir, warnings)
+    """The real site with a site URL, built once per test run. Read only."""
+    return shared_build(tmp_path_factory, "published", env={"SITE_URL": SITE_URL.rstrip("/"), "SOURCE_DATE_EPOCH": None})
 
 
 def _pages(site_dir: Path) -> dict[str, list[str]]:
@@ -205,7 +181,7 @@ class _Records(logging.Handler):
         self.records.append(record)
 
 
-def _build_logged(site_dir: Path, **env: str | None) -> tuple[list[logging.LogRecord], BaseException | None]:
+def _build_logged(site_dir: Path, project: Path = ROOT, **env: str | None) -> tuple[list[logging.LogRecord], BaseException | None]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -216,9 +192,9 @@ def _build_logged(site_dir: Path, **env: str | None) -> tuple[list[logging.LogRe
     logger.setLevel(logging.INFO)
     error = None
     try:
-        with _Env(**env):
+        with environment(env):
             try:
-                build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
+                build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
             except BaseException as caught:  # MkDocs ends a failed build with SystemExit's Abort
                 error = caught
     finally:
@@ -227,8 +203,9 @@ def _build_logged(site_dir: Path, **env: str | None) -> tuple[list[logging.LogRe
     return handler.records, error
 
 
-def test_the_log_says_once_what_is_left_out_without_site_url(tmp_path: Path):
-    records, error = _build_logged(tmp_path / "site", SITE_URL=None)
+def test_the_log_says_once_what_is_left_out_without_site_url(small_project: Path, tmp_path: Path):
+    """On the small fixture project: the message is the build's, not the data's."""
+    records, error = _build_logged(tmp_path / "site", small_project, SITE_URL=None)
     assert error is None
     said = [r for r in records if r.getMessage().endswith(discovery.LEFT_OUT)]
     assert len(said) == 1 and said[0].levelno == logging.INFO
@@ -274,14 +251,17 @@ def _tree(root: Path) -> dict[str, bytes]:
     return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
 
 
-def test_two_builds_on_different_days_are_byte_identical(tmp_path: Path):
+def test_two_builds_on_different_days_are_byte_identical(small_project: Path, tmp_path: Path):
     """Without SOURCE_DATE_EPOCH, at two faked dates: the same files, the same
-    bytes. The builds share the project's chart cache, so they draw nothing."""
+    bytes. On the small fixture project: what makes a build reproducible
+    (dates, compression, the sitemap, the card, the charts) is the same code
+    for any data, and the real data's build is checked page by page above.
+    The builds share the project's chart cache, so they draw nothing."""
     env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH",)}
     env["SITE_URL"] = SITE_URL
     trees = []
     for day, name in (("2031-03-04 05:06:07", "a"), ("2042-11-12 13:14:15", "b")):
-        subprocess.run([sys.executable, "-c", _FAKED_BUILD, day, str(tmp_path / name)], cwd=ROOT, env=env, check=True, capture_output=True)
+        subprocess.run([sys.executable, "-c", _FAKED_BUILD, day, str(tmp_path / name)], cwd=small_project, env=env, check=True, capture_output=True)
         trees.append(_tree(tmp_path / name))
     assert list(trees[0]) == list(trees[1])
     different = [name for name in trees[0] if trees[0][name] != trees[1][name]]
@@ -294,10 +274,18 @@ def archive_text(archive: Path, name: str) -> str:
         return opened.read(name).decode("utf-8")
 
 
-def test_the_offline_copy_opens_from_the_file_system(tmp_path: Path):
+def test_the_offline_copy_opens_from_the_file_system(small_project: Path, tmp_path: Path):
+    """scripts/build_offline.py, run from a copy of the small fixture project
+    (the script builds the project it stands in): how a copy is made to open
+    from the file system (file links, no server files, inlined search
+    indexes, every link followed, the same archive twice) does not depend
+    on the data."""
+    builder = small_project / "scripts" / "build_offline.py"
+    builder.parent.mkdir()
+    shutil.copy(ROOT / "scripts" / "build_offline.py", builder)
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env["SITE_URL"] = SITE_URL  # the offline copy ignores it
-    result = subprocess.run([sys.executable, "scripts/build_offline.py", "--output", str(tmp_path / "a.zip")], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, str(builder), "--output", str(tmp_path / "a.zip")], cwd=small_project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(tmp_path / "a.zip") as archive:
         names = archive.namelist()
@@ -314,7 +302,7 @@ def test_the_offline_copy_opens_from_the_file_system(tmp_path: Path):
 
     assert offline.broken_links(root) == []
     # The same archive again, byte for byte.
-    subprocess.run([sys.executable, "scripts/build_offline.py", "--output", str(tmp_path / "b.zip")], cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, str(builder), "--output", str(tmp_path / "b.zip")], cwd=small_project, env=env, check=True, capture_output=True)
     assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
 
 

@@ -8,7 +8,6 @@ Markdown or HTML, whatever it contains."""
 from __future__ import annotations
 
 import re
-import shutil
 import tempfile
 import unicodedata
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from material.extensions.emoji import to_svg, twemoji
 
-from conftest import DATA
+from conftest import DATA, copy_fixture_data
 from review.formatting import BABEL_LOCALES, format_number, format_value
 from review.model import LANGUAGES
 from review.pages import escape_markdown, render_section
@@ -145,8 +144,8 @@ def page_text(markdown_text: str) -> str:
 )
 def test_random_valid_data_round_trips(title: tuple[str, str], body: tuple[str, str], generated: tuple[GeneratedFigure, ...]):
     with tempfile.TemporaryDirectory(prefix="review-roundtrip-") as temp:
-        data = Path(temp) / "data"
-        shutil.copytree(DATA, data)
+        # The small project's data: what is checked is the generated section.
+        data = copy_fixture_data(Path(temp) / "data")
         (data / "generated.yaml").write_text(section_yaml(title, body, list(generated)), encoding="utf-8")
         site_yaml = data / "site.yaml"
         site_text = append_to_list(site_yaml.read_text(encoding="utf-8"), "sections", "  - generated\n", blank_line=False)
