@@ -239,12 +239,14 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
             files.remove(file)
     for target, source in state.project.handwritten[lang].items():
         files.append(File.generated(config, target, abs_src_path=str(Path(config.docs_dir) / source)))
-    for path, markdown in pages.render_pages(site, lang, state.project.reference).items():
+    charts = _charts(config, state)  # first: the pages need the charts' planned sizes
+    for path, markdown in pages.render_pages(site, lang, state.project.reference, charts.heights[lang]).items():
         files.append(File.generated(config, path, content=markdown))
     # The JSON Schema of the data, published next to the field reference.
     for schema in sorted((_project_dir(config) / "data" / "schema").glob("*.json")):
         files.append(File.generated(config, f"schema/{schema.name}", content=schema.read_bytes()))
-    _add_charts(files, config, state)
+    for uri, drawing in charts.files[lang].items():
+        files.append(File.generated(config, uri, content=drawing))
     theme_sitemap = files.get_file_from_path("sitemap.xml")  # the theme's template, not rendered (on_config)
     if theme_sitemap is not None:
         files.remove(theme_sitemap)
@@ -264,10 +266,10 @@ def chart_cache_dir(project_dir: Path) -> Path:
     return Path(shared) if shared else project_dir / CHART_CACHE
 
 
-def _add_charts(files: Files, config: MkDocsConfig, state: LanguageBuild) -> None:
-    """The chart files (SVG, PNG, CSV) of the build's language. The default
-    language's build gets those of every language at once: from the cache,
-    or drawn in parallel; the other builds receive theirs."""
+def _charts(config: MkDocsConfig, state: LanguageBuild) -> Production:
+    """The chart files (SVG, PNG, CSV) and planned sizes of every language.
+    The default language's build gets them all at once: from the cache, or
+    drawn in parallel; the other builds receive them."""
     if state.charts is None:
         cache = ChartCache(chart_cache_dir(_project_dir(config)))
         try:
@@ -278,8 +280,7 @@ def _add_charts(files: Files, config: MkDocsConfig, state: LanguageBuild) -> Non
         processes = f"{charts.workers} process{'es' if charts.workers > 1 else ''}"
         drawn = f"{charts.drawn} drawn in {processes}" if charts.drawn else "none drawn"
         log.info(f"Charts ({', '.join(LANGUAGES)}): {drawn}, {charts.cached} from the cache, in {charts.seconds:.2f} s")
-    for uri, content in state.charts.files[state.lang].items():
-        files.append(File.generated(config, uri, content=content))
+    return state.charts
 
 
 @event_priority(-100)  # last: after every plugin has added its globals and filters
