@@ -131,7 +131,7 @@ def export_static(project: Path, target: Path, cache_dir: Path) -> None:
                 (docs / path).write_text(content, encoding="utf-8")
         for page, source in loaded.handwritten[lang].items():
             shutil.copy(project / "content" / source, docs / page)
-        (docs / "schema").mkdir()
+        (docs / "schema").mkdir(exist_ok=True)
         for schema in (project / "data" / "schema").glob("*.json"):
             shutil.copy(schema, docs / "schema" / schema.name)
         for uri, content in charts.files[lang].items():
