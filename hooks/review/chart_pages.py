@@ -26,6 +26,7 @@ from .charts.production import OUTPUTS
 from .charts.spec import chart_spec
 from .charts.views import ChartView, Heights, chart_view
 from .languages import prefix
+from .memo import remembered
 from .model import Chart, Section, Site
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -166,5 +167,5 @@ def sharing(site: Site, src_uri: str, lang: str) -> Sharing | None:
     chart = chart_of_page(site, src_uri)
     if chart is None:
         return None
-    alt = alt_text(site, chart_spec(site, chart, lang))  # as on the page (ChartView.alt)
+    alt = remembered(site, "chart_alt", (chart.id, lang), (chart,), lambda: alt_text(site, chart_spec(site, chart, lang)))  # ChartView.alt
     return Sharing(image=PNG.uri(chart.id), image_alt=alt, description=alt)

@@ -32,6 +32,7 @@ import logging
 import multiprocessing
 import os
 import site as site_packages
+import sys
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -60,6 +61,11 @@ NOT_DRAWN = ("citation", "note_computed")
 LIBRARIES = ("matplotlib", "numpy", "babel", "pillow")
 POOL_THRESHOLD = 12
 """Fewer drawings than this are drawn in the build's own process."""
+LOADED_POOL_THRESHOLD = 32
+"""The same, when this process has the drawing code loaded already (under
+``mkdocs serve``, which imports it ahead): a worker then costs about a
+CPU second to start (importing Matplotlib), the time of some seven
+drawings, so that one changed figure's charts are drawn here."""
 
 
 @dataclass(frozen=True)
@@ -142,9 +148,10 @@ def all_jobs(site: Site, langs: Iterable[str]) -> list[Job]:
     for lang in langs:
         for chart in charts_of(site):
             spec = chart_spec(site, chart, lang)
-            jobs.append(Job(spec, None, cache_key(spec, None)))
+            drawn = _drawn(spec)
+            jobs.append(Job(spec, None, _key(drawn, None)))
             for output in OUTPUTS:
-                jobs.append(Job(spec, output, cache_key(spec, output)))
+                jobs.append(Job(spec, output, _key(drawn, output)))
     return jobs
 
 
@@ -206,12 +213,16 @@ def _plan(spec: ChartSpec) -> bytes:
     return json.dumps({"height": plan(spec).height}).encode("utf-8")
 
 
-def worker_count(requested: int | None, jobs: int) -> int:
+def worker_count(requested: int | None, jobs: int, *, loaded: bool | None = None) -> int:
     """``requested``, or one process per core; but a few drawings (one
     changed figure under ``mkdocs serve``) are quicker drawn here than
-    after starting workers, which costs about a second."""
+    after starting workers, which costs about a second. ``loaded``: whether
+    this process has imported the drawing code (by default, whether it has)."""
+    if loaded is None:
+        loaded = "review.charts.render" in sys.modules or f"{__package__}.render" in sys.modules
     if requested is None:
-        requested = 1 if jobs < POOL_THRESHOLD else (os.cpu_count() or 1)
+        threshold = LOADED_POOL_THRESHOLD if loaded else POOL_THRESHOLD
+        requested = 1 if jobs < threshold else (os.cpu_count() or 1)
     return max(1, min(requested, jobs))
 
 
@@ -246,14 +257,25 @@ def _render_in_worker(spec: ChartSpec, theme: str, fmt: str) -> bytes:
 def cache_key(spec: ChartSpec, output: Output | None) -> str:
     """The SHA-256 of everything that can change this file's bytes (with
     ``output`` None: the chart's planned height)."""
+    return _key(_drawn(spec), output)
+
+
+def _key(drawn: Any, output: Output | None) -> str:
+    """:func:`cache_key`, from what the drawing shows of the spec (made once
+    for the several files of a spec)."""
     payload = {
-        "spec": _plain({name: value for name, value in dataclasses.asdict(spec).items() if name not in NOT_DRAWN}),
+        "spec": drawn,
         "theme": dataclasses.asdict(style.THEMES[output.theme]) if output else PLAN,
         "format": output.fmt if output else PLAN,
         "code": code_fingerprint(),
     }
     encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()
+
+
+def _drawn(spec: ChartSpec) -> Any:
+    """What the drawing shows of ``spec``, as plain JSON values."""
+    return _plain({name: value for name, value in dataclasses.asdict(spec).items() if name not in NOT_DRAWN})
 
 
 @cache

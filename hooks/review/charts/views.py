@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..memo import remembered
 from ..model import Chart, Section, Site
 from .describe import alt_text, description
 from . import style
@@ -56,6 +57,12 @@ class ChartView:
 
 
 def chart_view(site: Site, chart: Chart, lang: str, heights: Heights | None = None) -> ChartView:
+    """The chart's view in ``lang``, computed once per site, chart, language
+    and ``heights`` (the section page and the chart page both show it)."""
+    return remembered(site, "chart_view", (chart.id, lang), (chart, heights), lambda: _chart_view(site, chart, lang, heights))
+
+
+def _chart_view(site: Site, chart: Chart, lang: str, heights: Heights | None) -> ChartView:
     spec = chart_spec(site, chart, lang)
     light_svg, dark_svg, light_png = (output.uri(chart.id) for output in OUTPUTS)
     return ChartView(
