@@ -47,6 +47,7 @@ from mkdocs.structure.pages import Page
 # Imported here, at module level: MkDocs puts this folder on sys.path only
 # while it imports the hook.
 from review import languages, messages, pages, publishing, sitedir
+from review.buildcache import Derived, open_derived
 from review.charts.cache import ChartCache
 from review.charts.production import ChartDrawingError, Production, produce
 from review.model import DEFAULT_LANGUAGE, LANGUAGES
@@ -58,6 +59,9 @@ log = get_plugin_logger(__name__)
 
 CHART_CACHE = Path(".cache", "charts")
 """Drawn charts by the hash of their inputs, under the project (git-ignored)."""
+DERIVED = "derived"
+"""The folder, in the chart cache, of the checked project and its pages
+remembered between builds (review.buildcache)."""
 CHART_CACHE_VARIABLE = "REVIEW_CHART_CACHE"
 """An environment variable naming another chart cache folder (shared by
 copies of the project, such as the tests')."""
@@ -109,6 +113,8 @@ class LanguageBuild:
     project: Project
     site_dir: Path
     """Where the site goes in the end."""
+    derived: Derived
+    """The checked project and pages remembered between builds."""
     staging: Path | None = None
     """Where the default language's build writes (and the others under
     it), moved to ``site_dir`` once all have built; None when MkDocs builds
@@ -196,12 +202,14 @@ def _start(config: MkDocsConfig, lang: str) -> LanguageBuild:
     _session.site_whole = True
     # Problems are told in the editor's language (the locale of the
     # terminal that runs mkdocs), like the scripts tell them.
+    root, docs_dir = _project_dir(config), Path(config.docs_dir)
+    derived = open_derived(chart_cache_dir(root) / DERIVED, root, docs_dir)
     with messages.language(messages.language_from_environment(os.environ)):
         try:
-            project = load_project(_project_dir(config), docs_dir=Path(config.docs_dir))
+            project = derived.project(lambda: load_project(root, docs_dir=docs_dir))
         except DataError as error:
             raise PluginError(error.summary()) from None
-    state = LanguageBuild(lang, project, Path(config.site_dir), publishing=_publishing_settings(config))
+    state = LanguageBuild(lang, project, Path(config.site_dir), derived, publishing=_publishing_settings(config))
     if not _session.dirty:
         state.staging = sitedir.staging_dir(state.site_dir)
         sitedir.prepare(state.staging)
@@ -240,7 +248,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for target, source in state.project.handwritten[lang].items():
         files.append(File.generated(config, target, abs_src_path=str(Path(config.docs_dir) / source)))
     charts = _charts(config, state)  # first: the pages need the charts' planned sizes
-    for path, markdown in pages.render_pages(site, lang, state.project.reference, charts.heights[lang]).items():
+    heights = charts.heights[lang]
+    for path, markdown in state.derived.rendered(lang, heights, lambda: pages.render_pages(site, lang, state.project.reference, heights)).items():
         files.append(File.generated(config, path, content=markdown))
     # The JSON Schema of the data, published next to the field reference.
     for schema in sorted((_project_dir(config) / "data" / "schema").glob("*.json")):
@@ -277,6 +286,7 @@ def _charts(config: MkDocsConfig, state: LanguageBuild) -> Production:
         except ChartDrawingError as error:
             raise PluginError(str(error)) from error
         cache.prune(charts.keys)
+        state.derived.prune()
         processes = f"{charts.workers} process{'es' if charts.workers > 1 else ''}"
         drawn = f"{charts.drawn} drawn in {processes}" if charts.drawn else "none drawn"
         log.info(f"Charts ({', '.join(LANGUAGES)}): {drawn}, {charts.cached} from the cache, in {charts.seconds:.2f} s")
@@ -364,7 +374,7 @@ def _build_language(config: MkDocsConfig, state: LanguageBuild, lang: str) -> No
     other.theme["language"] = lang
     if config.site_url:
         other.site_url = posixpath.join(config.site_url, languages.prefix(lang))
-    setattr(other, _STATE, LanguageBuild(lang, state.project, output, charts=state.charts, publishing=state.publishing))
+    setattr(other, _STATE, LanguageBuild(lang, state.project, output, state.derived, charts=state.charts, publishing=state.publishing))
     serving = _session.command == "serve"
     other.plugins.run_event("startup", command=_session.command, dirty=_session.dirty)
     try:
