@@ -254,9 +254,11 @@ def measure_scale(source: Path, factor: int, runs: int, cold_runs: int, workdir:
     floor = workdir / f"floor-x{factor}"
     floor.mkdir()
     export_static(project, floor, cache)
-    # One build not measured: what the export does not fill (the site card,
-    # the precompressed copies) is then in the cache too, as after any build.
-    run(mkdocs_build(project), cwd=project, env=env)
+    if not cold_runs:
+        # One build not measured: what the export does not fill (the site
+        # card, the precompressed copies) is then in the cache too, as after
+        # any build (a cold build has done it).
+        run(mkdocs_build(project), cwd=project, env=env)
     # Interleaved, so that a change in the machine's load touches each alike.
     for number in range(runs):
         one("floor", [sys.executable, str(Path(__file__).resolve()), "--floor-build", str(floor)], floor)
