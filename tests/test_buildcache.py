@@ -5,6 +5,7 @@ computed from the site more than once (review.memo)."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,10 @@ def test_remembered_computes_again_for_other_inputs(site):
     site = dataclasses.replace(site)
     calls: list[object] = []
     first, second = object(), object()
+
+    def compute(inputs: tuple[object, ...]) -> None:
+        calls.append(inputs)
+
     for inputs in ((first,), (first,), (second,), (first, second)):
-        remembered(site, "test", "key", inputs, lambda inputs=inputs: calls.append(inputs))
+        remembered(site, "test", "key", inputs, functools.partial(compute, inputs))
     assert calls == [(first,), (second,), (first, second)]
