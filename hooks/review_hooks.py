@@ -47,6 +47,7 @@ from mkdocs.structure.pages import Page
 # Imported here, at module level: MkDocs puts this folder on sys.path only
 # while it imports the hook.
 from review import languages, messages, pages, publishing, sitedir
+from review.buildcache import Derived, open_derived
 from review.charts.cache import ChartCache
 from review.charts.production import ChartDrawingError, Production, produce
 from review.model import DEFAULT_LANGUAGE, LANGUAGES
@@ -58,6 +59,9 @@ log = get_plugin_logger(__name__)
 
 CHART_CACHE = Path(".cache", "charts")
 """Drawn charts by the hash of their inputs, under the project (git-ignored)."""
+DERIVED = "derived"
+"""The folder, in the chart cache, of the checked project and its pages
+remembered between builds (review.buildcache)."""
 CHART_CACHE_VARIABLE = "REVIEW_CHART_CACHE"
 """An environment variable naming another chart cache folder (shared by
 copies of the project, such as the tests')."""
@@ -109,6 +113,8 @@ class LanguageBuild:
     project: Project
     site_dir: Path
     """Where the site goes in the end."""
+    derived: Derived
+    """The checked project and pages remembered between builds."""
     staging: Path | None = None
     """Where the default language's build writes (and the others under
     it), moved to ``site_dir`` once all have built; None when MkDocs builds
@@ -196,12 +202,14 @@ def _start(config: MkDocsConfig, lang: str) -> LanguageBuild:
     _session.site_whole = True
     # Problems are told in the editor's language (the locale of the
     # terminal that runs mkdocs), like the scripts tell them.
+    root, docs_dir = _project_dir(config), Path(config.docs_dir)
+    derived = open_derived(chart_cache_dir(root) / DERIVED, root, docs_dir)
     with messages.language(messages.language_from_environment(os.environ)):
         try:
-            project = load_project(_project_dir(config), docs_dir=Path(config.docs_dir))
+            project = derived.project(lambda: load_project(root, docs_dir=docs_dir))
         except DataError as error:
             raise PluginError(error.summary()) from None
-    state = LanguageBuild(lang, project, Path(config.site_dir), publishing=_publishing_settings(config))
+    state = LanguageBuild(lang, project, Path(config.site_dir), derived, publishing=_publishing_settings(config))
     if not _session.dirty:
         state.staging = sitedir.staging_dir(state.site_dir)
         sitedir.prepare(state.staging)
@@ -239,12 +247,15 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
             files.remove(file)
     for target, source in state.project.handwritten[lang].items():
         files.append(File.generated(config, target, abs_src_path=str(Path(config.docs_dir) / source)))
-    for path, markdown in pages.render_pages(site, lang, state.project.reference).items():
+    charts = _charts(config, state)  # first: the pages need the charts' planned sizes
+    heights = charts.heights[lang]
+    for path, markdown in state.derived.rendered(lang, heights, lambda: pages.render_pages(site, lang, state.project.reference, heights)).items():
         files.append(File.generated(config, path, content=markdown))
     # The JSON Schema of the data, published next to the field reference.
     for schema in sorted((_project_dir(config) / "data" / "schema").glob("*.json")):
         files.append(File.generated(config, f"schema/{schema.name}", content=schema.read_bytes()))
-    _add_charts(files, config, state)
+    for uri, drawing in charts.files[lang].items():
+        files.append(File.generated(config, uri, content=drawing))
     theme_sitemap = files.get_file_from_path("sitemap.xml")  # the theme's template, not rendered (on_config)
     if theme_sitemap is not None:
         files.remove(theme_sitemap)
@@ -264,10 +275,10 @@ def chart_cache_dir(project_dir: Path) -> Path:
     return Path(shared) if shared else project_dir / CHART_CACHE
 
 
-def _add_charts(files: Files, config: MkDocsConfig, state: LanguageBuild) -> None:
-    """The chart files (SVG, PNG, CSV) of the build's language. The default
-    language's build gets those of every language at once: from the cache,
-    or drawn in parallel; the other builds receive theirs."""
+def _charts(config: MkDocsConfig, state: LanguageBuild) -> Production:
+    """The chart files (SVG, PNG, CSV) and planned sizes of every language.
+    The default language's build gets them all at once: from the cache, or
+    drawn in parallel; the other builds receive them."""
     if state.charts is None:
         cache = ChartCache(chart_cache_dir(_project_dir(config)))
         try:
@@ -275,11 +286,11 @@ def _add_charts(files: Files, config: MkDocsConfig, state: LanguageBuild) -> Non
         except ChartDrawingError as error:
             raise PluginError(str(error)) from error
         cache.prune(charts.keys)
+        state.derived.prune()
         processes = f"{charts.workers} process{'es' if charts.workers > 1 else ''}"
         drawn = f"{charts.drawn} drawn in {processes}" if charts.drawn else "none drawn"
         log.info(f"Charts ({', '.join(LANGUAGES)}): {drawn}, {charts.cached} from the cache, in {charts.seconds:.2f} s")
-    for uri, content in state.charts.files[state.lang].items():
-        files.append(File.generated(config, uri, content=content))
+    return state.charts
 
 
 @event_priority(-100)  # last: after every plugin has added its globals and filters
@@ -363,7 +374,7 @@ def _build_language(config: MkDocsConfig, state: LanguageBuild, lang: str) -> No
     other.theme["language"] = lang
     if config.site_url:
         other.site_url = posixpath.join(config.site_url, languages.prefix(lang))
-    setattr(other, _STATE, LanguageBuild(lang, state.project, output, charts=state.charts, publishing=state.publishing))
+    setattr(other, _STATE, LanguageBuild(lang, state.project, output, state.derived, charts=state.charts, publishing=state.publishing))
     serving = _session.command == "serve"
     other.plugins.run_event("startup", command=_session.command, dirty=_session.dirty)
     try:

@@ -7,14 +7,17 @@
 For each scale (the project's data, or a copy with every section repeated,
 made by scripts/synthetic_data.py), in a temporary folder, it measures:
 
-* floor: the same pages and chart files, exported as static Markdown, built
-  by MkDocs and Material in both languages (the same two builds in one
-  process, site/ and site/en/) with the hooks off;
-* warm: ``mkdocs build --strict`` with the chart cache full;
+* floor: the same pages and chart files (and what publishing adds: the
+  downloads page and data files, the schema index, the site card), exported
+  as static Markdown, built by MkDocs and Material in both languages (the
+  same two builds in one process, site/ and site/en/) with the hooks off;
+* warm: ``mkdocs build --strict`` with the chart cache full (after one
+  build that is not measured);
 * cold: the same with the chart cache empty;
 * edit: one figure changed (its label, and the title of a chart drawn from
-  it) and the site rebuilt as ``mkdocs serve`` rebuilds it: in the process
-  that built it before, with the hook and the drawing code already loaded.
+  it; a new change each run, so that the chart is drawn each time) and the
+  site rebuilt as ``mkdocs serve`` rebuilds it: in the process that built
+  it before, with the hook and the drawing code already loaded.
 
 Each measurement is a fresh process; it prints the median of the runs in
 seconds, the ratio to the floor, the median peak memory of the process
@@ -97,7 +100,7 @@ def export_static(project: Path, target: Path, cache_dir: Path) -> None:
     MkDocs projects: ``target/docs-<lang>/`` and ``target/mkdocs.<lang>.yml``."""
     import yaml
 
-    from review import pages
+    from review import pages, publishing
     from review.charts.cache import ChartCache
     from review.charts.production import produce
     from review.model import LANGUAGES
@@ -106,6 +109,7 @@ def export_static(project: Path, target: Path, cache_dir: Path) -> None:
     loaded = load_project(project)
     site = loaded.site
     charts = produce(site, LANGUAGES, ChartCache(cache_dir))
+    settings = publishing.default_settings()  # no site URL, as in the benchmark's builds
     config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     for block in ("hooks", "watch"):
         config_text = re.sub(rf"(?m)^{block}:\n(?:  - .*\n)+", "", config_text)
@@ -114,12 +118,20 @@ def export_static(project: Path, target: Path, cache_dir: Path) -> None:
     for lang in LANGUAGES:
         docs = target / f"docs-{lang}"
         shutil.copytree(project / "content" / "assets", docs / "assets")
-        for path, markdown in pages.render_pages(site, lang, loaded.reference).items():
+        for path, markdown in pages.render_pages(site, lang, loaded.reference, charts.heights[lang]).items():
             (docs / path).parent.mkdir(parents=True, exist_ok=True)
             (docs / path).write_text(markdown, encoding="utf-8")
+        # What publishing adds: the downloads page and data files, the
+        # schema index, the site card, robots.txt.
+        for path, content in publishing.files(settings, site, loaded.reference, lang, cache_dir).items():
+            (docs / path).parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                (docs / path).write_bytes(content)
+            else:
+                (docs / path).write_text(content, encoding="utf-8")
         for page, source in loaded.handwritten[lang].items():
             shutil.copy(project / "content" / source, docs / page)
-        (docs / "schema").mkdir()
+        (docs / "schema").mkdir(exist_ok=True)
         for schema in (project / "data" / "schema").glob("*.json"):
             shutil.copy(schema, docs / "schema" / schema.name)
         for uri, content in charts.files[lang].items():
@@ -129,7 +141,7 @@ def export_static(project: Path, target: Path, cache_dir: Path) -> None:
         text = text.replace("site_dir: site", f"site_dir: {'site' if lang == LANGUAGES[0] else 'site/' + lang}")
         text = re.sub(r"(?m)^  language: \w+", f"  language: {lang}", text)
         text = re.sub(r"(?m)^site_name: .*", "site_name: " + yaml.safe_dump(site.short_title[lang], allow_unicode=True).splitlines()[0], text)
-        nav = pages.navigation(site, lang, [*sorted(loaded.handwritten[lang]), pages.REFERENCE])
+        nav = pages.navigation(site, lang, [publishing.DOWNLOADS, *sorted(loaded.handwritten[lang]), pages.REFERENCE])
         text += "\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
         (target / f"mkdocs.{lang}.yml").write_text(text, encoding="utf-8")
 
@@ -150,9 +162,11 @@ def floor_build(folder: Path) -> None:
 # The edit rebuild, as mkdocs serve does it.
 
 
-def edit_figure(project: Path) -> None:
+def edit_figure(project: Path, mark: str = "Δ") -> None:
     """Change the label of the first figure of the first section with a
-    chart, and the title of its first chart, in both languages."""
+    chart, and the title of its first chart, in both languages, by writing
+    ``mark`` before them (a new mark each run: else the chart is in the
+    cache from the run before, and nothing is drawn)."""
     data = project / "data"
     import yaml
 
@@ -163,10 +177,10 @@ def edit_figure(project: Path) -> None:
         if start < 0:
             continue
         for pattern in (r"(label:\n\s+vi: \"?)", r"(label:\n\s+vi: .*\n\s+en: \"?)"):
-            text = re.sub(pattern, r"\1Δ ", text, count=1)
+            text = re.sub(pattern, rf"\g<1>{mark} ", text, count=1)
         head, tail = text[:start], text[start:]
         for pattern in (r"(title:\n\s+vi: \"?)", r"(title:\n\s+vi: .*\n\s+en: \"?)"):
-            tail = re.sub(pattern, r"\1Δ ", tail, count=1)
+            tail = re.sub(pattern, rf"\g<1>{mark} ", tail, count=1)
         path.write_text(head + tail, encoding="utf-8")
         return
     sys.exit("no section with a chart to edit")
@@ -177,9 +191,9 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def edit_rebuild(project: Path) -> None:
-    """Build as mkdocs serve does, change one figure, and rebuild; print the
-    seconds of the rebuild."""
+def edit_rebuild(project: Path, mark: str) -> None:
+    """Build as mkdocs serve does, change one figure (with ``mark``), and
+    rebuild; print the seconds of the rebuild."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -200,7 +214,7 @@ def edit_rebuild(project: Path) -> None:
     importlib.import_module("review.charts.render")
     data = project / "data"
     saved = {path: path.read_bytes() for path in data.glob("*.yaml")}
-    edit_figure(project)
+    edit_figure(project, mark)
     try:
         start, cpu = time.perf_counter(), _cpu()
         build(get_config(), serve_url=serve_url)
@@ -240,11 +254,17 @@ def measure_scale(source: Path, factor: int, runs: int, cold_runs: int, workdir:
     floor = workdir / f"floor-x{factor}"
     floor.mkdir()
     export_static(project, floor, cache)
+    if not cold_runs:
+        # One build not measured: what the export does not fill (the site
+        # card, the precompressed copies) is then in the cache too, as after
+        # any build (a cold build has done it).
+        run(mkdocs_build(project), cwd=project, env=env)
     # Interleaved, so that a change in the machine's load touches each alike.
-    for _ in range(runs):
+    for number in range(runs):
         one("floor", [sys.executable, str(Path(__file__).resolve()), "--floor-build", str(floor)], floor)
         one("warm", mkdocs_build(project), project)
-        one("edit", [sys.executable, str(Path(__file__).resolve()), "--edit-rebuild", str(project)], project)
+        mark = f"Δ{number + 1}"  # a new edit each run: its chart is drawn every time
+        one("edit", [sys.executable, str(Path(__file__).resolve()), "--edit-rebuild", str(project), "--edit-mark", mark], project)
     pages = sum(1 for _ in (project / "site").rglob("*.html"))
     return {"factor": factor, "sections": sections, "pages": pages, "measures": measures}
 
@@ -279,12 +299,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=ROOT, help="the project to measure (default: this repository)")
     parser.add_argument("--floor-build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--edit-rebuild", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--edit-mark", default="Δ", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.floor_build:
         floor_build(args.floor_build)
         return 0
     if args.edit_rebuild:
-        edit_rebuild(args.edit_rebuild)
+        edit_rebuild(args.edit_rebuild, args.edit_mark)
         return 0
     if args.runs < 1 or any(s < 1 for s in args.scales):
         parser.error("runs and scales must be at least 1")

@@ -145,16 +145,24 @@ def test_parallel_workers_import_the_code_without_the_hooks_folder_on_the_path(s
 
 
 @pytest.mark.parametrize(
-    ("requested", "jobs", "expected"),
+    ("requested", "jobs", "loaded", "expected"),
     [
-        pytest.param(None, 6, 1, id="a-few-drawings-here"),
-        pytest.param(None, 48, min(48, os.cpu_count() or 1), id="a-cold-build-on-every-core"),
-        pytest.param(2, 6, 2, id="as-asked"),
-        pytest.param(8, 3, 3, id="never-more-workers-than-drawings"),
+        pytest.param(None, 6, False, 1, id="a-few-drawings-here"),
+        pytest.param(None, 12, False, min(12, os.cpu_count() or 1), id="a-dozen-drawings-on-every-core"),
+        pytest.param(None, 12, True, 1, id="a-changed-figure-here-with-the-drawing-code-loaded"),
+        pytest.param(None, 48, False, min(48, os.cpu_count() or 1), id="a-cold-build-on-every-core"),
+        pytest.param(None, 48, True, min(48, os.cpu_count() or 1), id="a-cold-build-on-every-core-even-if-loaded"),
+        pytest.param(2, 6, False, 2, id="as-asked"),
+        pytest.param(8, 3, False, 3, id="never-more-workers-than-drawings"),
     ],
 )
-def testworker_count(requested, jobs, expected):
-    assert worker_count(requested, jobs) == expected
+def testworker_count(requested, jobs, loaded, expected):
+    assert worker_count(requested, jobs, loaded=loaded) == expected
+
+
+def test_the_drawing_code_counts_as_loaded_once_imported():
+    """This module imports review.charts.render (for ``render``)."""
+    assert worker_count(None, 12) == 1
 
 
 def test_prune_deletes_only_entries_unused_for_long_and_not_kept(tmp_path: Path):

@@ -21,9 +21,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from .charts.describe import alt_text
+from .charts.production import OUTPUTS
 from .charts.spec import chart_spec
-from .charts.views import ChartView, chart_view
+from .charts.views import ChartView, Heights, chart_view
 from .languages import prefix
+from .memo import remembered
 from .model import Chart, Section, Site
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -35,6 +38,9 @@ PAGE_DIR = "charts"
 TEMPLATE = "chart_page.md.j2"
 EMBED_TEMPLATE = "embed.html"
 """The theme template (``hooks/overrides/embed.html``) of a chart page."""
+
+PNG = OUTPUTS[2]
+"""The chart's PNG (ChartView.png), the picture a shared chart page shows."""
 
 IFRAME_HEIGHT = 920
 """The height the embed code proposes, in CSS pixels: at a column's width
@@ -115,10 +121,11 @@ def _local(uri: str) -> str:
     return posixpath.relpath(path, PAGE_DIR) + hash_ + fragment
 
 
-def chart_page(site: Site, chart: Chart, lang: str, section_page: str) -> ChartPage:
+def chart_page(site: Site, chart: Chart, lang: str, section_page: str, heights: Heights | None = None) -> ChartPage:
     """The chart page of ``chart`` in ``lang``; ``section_page`` is the
-    docs-relative Markdown path of the page that shows the chart."""
-    view = chart_view(site, chart, lang)
+    docs-relative Markdown path of the page that shows the chart;
+    ``heights``: see :func:`.charts.views.chart_view`."""
+    view = chart_view(site, chart, lang, heights)
     spec = chart_spec(site, chart, lang)
     section = site.section(chart.section)
     return ChartPage(
@@ -160,5 +167,5 @@ def sharing(site: Site, src_uri: str, lang: str) -> Sharing | None:
     chart = chart_of_page(site, src_uri)
     if chart is None:
         return None
-    view = chart_view(site, chart, lang)
-    return Sharing(image=view.png, image_alt=view.alt, description=view.alt)
+    alt = remembered(site, "chart_alt", (chart.id, lang), (chart,), lambda: alt_text(site, chart_spec(site, chart, lang)))  # ChartView.alt
+    return Sharing(image=PNG.uri(chart.id), image_alt=alt, description=alt)

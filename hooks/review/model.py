@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 LANGUAGES: tuple[str, ...] = ("vi", "en")
 """The site's languages; the first is the default, served at the root."""
@@ -293,6 +293,13 @@ class Site:
         """Every figure by id; computed once (pages look figures up by id
         thousands of times at 50× the data)."""
         return {figure.id: figure for section in self.sections for figure in section.figures}
+
+    @cached_property
+    def memo(self) -> dict[Any, Any]:
+        """Values computed from this site more than once per build (chart
+        specs and views), kept by :func:`review.memo.remembered`: the site
+        does not change once built."""
+        return {}
 
     @property
     def milestones(self) -> list[Milestone]:

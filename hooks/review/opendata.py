@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from . import pages, prose
 from .charts.tables import machine_number
+from .memo import remembered
 from .model import LANGUAGES, Figure, Period, Section, Site, Source, Value
 from .reference import Reference
 
@@ -196,7 +197,12 @@ def _resource(name: str, path: str, en: str, vi: str, schema: dict[str, Any]) ->
 
 
 def files(site: Site) -> dict[str, bytes]:
-    """Every file of the open data: site-relative path → content."""
+    """Every file of the open data: site-relative path → content; the same
+    in every language, so made once per site."""
+    return dict(remembered(site, "open_data", None, (), lambda: _files(site)))
+
+
+def _files(site: Site) -> dict[str, bytes]:
     out = {csv_uri(None): figures_csv(site, site.sections)}
     for section in site.sections:
         if section.figures:

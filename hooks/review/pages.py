@@ -20,7 +20,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import chart_pages, formatting, headlines, prose, relations
-from .charts.views import chart_views
+from .charts.views import Heights, chart_views
 from .model import LANGUAGES, Figure, Paragraphs, Period, Relation, Section, Site, Source, Text, Unit, Value
 from .reference import Reference
 
@@ -233,9 +233,11 @@ def _render(template: str, lang: str, site: Site, **context: Any) -> str:
     return env.get_template(template).render(L=Language(lang, site), site=site, icon=icon_shortcode, section_path=section_path, **context)
 
 
-def render_section(site: Site, section: Section, lang: str, disputed: dict[tuple[str, int], Relation] | None = None) -> str:
+def render_section(site: Site, section: Section, lang: str, disputed: dict[tuple[str, int], Relation] | None = None, heights: Heights | None = None) -> str:
     """A section's page; ``disputed``: :func:`disputed_values` of the site,
-    if already computed (once for all the sections of a language)."""
+    if already computed (once for all the sections of a language);
+    ``heights``: the charts' planned heights, if known (see
+    :func:`.charts.views.chart_view`)."""
     if disputed is None:
         disputed = disputed_values(site)
     return _render(
@@ -245,7 +247,7 @@ def render_section(site: Site, section: Section, lang: str, disputed: dict[tuple
         section=section,
         note_numbers=section.note_numbers(),
         disputed=disputed,
-        charts=chart_views(site, section, lang),
+        charts=chart_views(site, section, lang, heights),
         embeds=chart_pages.embeds(site, section, lang),
         key_tiles=headlines.section_tiles(site, section),
     )
@@ -298,25 +300,27 @@ def render_reference(site: Site, reference: Reference, lang: str) -> str:
     return _render("reference.md.j2", lang, site, reference=reference, data_files=data_files)
 
 
-def render_chart_pages(site: Site, lang: str) -> dict[str, str]:
+def render_chart_pages(site: Site, lang: str, heights: Heights | None = None) -> dict[str, str]:
     """Each chart on a page of its own (:mod:`review.chart_pages`)."""
     out = {}
     for section in site.sections:
         for chart in section.charts:
-            view = chart_pages.chart_page(site, chart, lang, section_path(section))
+            view = chart_pages.chart_page(site, chart, lang, section_path(section), heights)
             out[chart_pages.page_path(chart.id)] = _render(chart_pages.TEMPLATE, lang, site, chart=view, page_template=chart_pages.EMBED_TEMPLATE)
     return out
 
 
-def render_pages(site: Site, lang: str, reference: Reference | None = None) -> dict[str, str]:
+def render_pages(site: Site, lang: str, reference: Reference | None = None, heights: Heights | None = None) -> dict[str, str]:
     """Every generated page of one language: docs-relative path → Markdown.
-    With ``reference``, the field reference too."""
+    With ``reference``, the field reference too. ``heights``: the charts'
+    planned heights in this language (the chart production's, from the
+    cache); without them, the charts are planned here, with Matplotlib."""
     pages = {HOME: render_home(site, lang)}
     disputed = disputed_values(site)
     for section in site.sections:
-        pages[section_path(section)] = render_section(site, section, lang, disputed)
+        pages[section_path(section)] = render_section(site, section, lang, disputed, heights)
     pages[ABOUT] = render_about(site, lang)
-    pages.update(render_chart_pages(site, lang))
+    pages.update(render_chart_pages(site, lang, heights))
     if reference is not None:
         pages[REFERENCE] = render_reference(site, reference, lang)
     return pages

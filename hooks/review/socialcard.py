@@ -2,7 +2,9 @@
 it is shared (Open Graph ``og:image``), 1200 × 630 px, one per language.
 
 Drawn with Matplotlib's object-oriented API, like the charts, and just as
-deterministic: the same words give the same bytes.
+deterministic: the same words give the same bytes. Matplotlib is imported
+only when the card is drawn: a build that finds it in the cache does not
+need it.
 """
 
 from __future__ import annotations
@@ -12,15 +14,14 @@ import io
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from matplotlib import rc_context
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
-
-from .charts import style, textfit
+from .charts import style
 from .charts.cache import ChartCache
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.patches import Rectangle
 
 WIDTH, HEIGHT, DPI = 1200, 630, 100
 BACKGROUND = "#00564d"
@@ -50,6 +51,8 @@ class CardLabels:
 def draw(ax: Axes, data: CardText, labels: CardLabels) -> None:
     """Draw the card on ``ax``, which covers the whole figure (axes units
     are pixels, from the bottom left). Text is wrapped by measuring it."""
+    from .charts import textfit
+
     ax.set_axis_off()
     ax.set_xlim(0, WIDTH)
     ax.set_ylim(0, HEIGHT)
@@ -69,11 +72,16 @@ def draw(ax: Axes, data: CardText, labels: CardLabels) -> None:
 
 
 def _rectangle(x: float, y: float, width: float, height: float, colour: str) -> Rectangle:
+    from matplotlib.patches import Rectangle
+
     return Rectangle((x, y), width, height, facecolor=colour, edgecolor="none")
 
 
 def render(data: CardText, labels: CardLabels) -> bytes:
     """The card as PNG bytes, without dates or software names."""
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+
     params: dict[Any, Any] = {"font.family": "sans-serif", "font.sans-serif": style.FONT_FAMILY, "text.parse_math": False}
     with rc_context(params):
         figure = Figure(figsize=(WIDTH / DPI, HEIGHT / DPI), dpi=DPI)

@@ -8,6 +8,12 @@ modules that draw (not of those that describe, tabulate or cache, so an
 edit of the alt text redraws nothing) and of :mod:`review.formatting`, and
 the versions of Matplotlib, NumPy, Babel and Pillow. Entries that no build
 has used for a while are pruned (:meth:`ChartCache.prune`).
+
+Next to its drawings, the cache holds each chart's planned height (what
+:func:`.render.plan` gives, keyed like a drawing with ``plan`` for its
+theme and format): the page's ``<img>`` needs it, and measuring the texts
+with Matplotlib costs more than the rest of the page. A warm build thus
+measures no text and does not import Matplotlib at all.
 Change a figure and exactly the charts that use it are drawn again, on the
 next build (``mkdocs serve`` included); change nothing and nothing is drawn.
 
@@ -26,6 +32,7 @@ import logging
 import multiprocessing
 import os
 import site as site_packages
+import sys
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -34,7 +41,7 @@ from decimal import Decimal
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..model import Chart, Site
 from . import style
@@ -54,6 +61,11 @@ NOT_DRAWN = ("citation", "note_computed")
 LIBRARIES = ("matplotlib", "numpy", "babel", "pillow")
 POOL_THRESHOLD = 12
 """Fewer drawings than this are drawn in the build's own process."""
+LOADED_POOL_THRESHOLD = 32
+"""The same, when this process has the drawing code loaded already (under
+``mkdocs serve``, which imports it ahead): a worker then costs about a
+CPU second to start (importing Matplotlib), the time of some seven
+drawings, so that one changed figure's charts are drawn here."""
 
 
 @dataclass(frozen=True)
@@ -81,14 +93,21 @@ def csv_uri(chart_id: str) -> str:
     return f"charts/{chart_id}.csv"
 
 
+PLAN = "plan"
+"""The theme and format of a chart's planned size in the cache."""
+
+
 @dataclass(frozen=True)
 class Job:
     spec: ChartSpec
-    output: Output
+    output: Output | None
+    """The file to draw; None for the chart's planned height."""
     key: str
 
     @property
     def uri(self) -> str:
+        if self.output is None:
+            raise ValueError(f"a chart's plan has no file: {self.spec.id}")
         return self.output.uri(self.spec.id)
 
 
@@ -103,7 +122,10 @@ class Production:
     workers: int = 0
     seconds: float = 0.0
     keys: set[str] = field(default_factory=set)
-    """The cache keys of every drawing of these languages."""
+    """The cache keys of every drawing and plan of these languages."""
+    heights: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Language → chart id → the drawing's height in points, as planned by
+    :func:`.render.plan` (for the page's ``<img>``)."""
 
 
 class ChartDrawingError(RuntimeError):
@@ -116,12 +138,20 @@ def charts_of(site: Site) -> list[Chart]:
 
 def jobs_for(site: Site, langs: Iterable[str]) -> list[Job]:
     """Every drawing the languages ``langs`` need, with its cache key."""
+    return [job for job in all_jobs(site, langs) if job.output is not None]
+
+
+def all_jobs(site: Site, langs: Iterable[str]) -> list[Job]:
+    """Every drawing and plan the languages ``langs`` need, with its cache
+    key: per chart and language, its plan, then its files."""
     jobs = []
     for lang in langs:
         for chart in charts_of(site):
             spec = chart_spec(site, chart, lang)
+            drawn = _drawn(spec)
+            jobs.append(Job(spec, None, _key(drawn, None)))
             for output in OUTPUTS:
-                jobs.append(Job(spec, output, cache_key(spec, output)))
+                jobs.append(Job(spec, output, _key(drawn, output)))
     return jobs
 
 
@@ -131,23 +161,24 @@ def produce(site: Site, langs: Sequence[str], cache: ChartCache, *, workers: int
     default one per core, see :func:`worker_count`) and stored; the CSVs,
     which cost nothing, made afresh."""
     start = time.perf_counter()
-    production = Production(files={lang: {} for lang in langs})
-    jobs = jobs_for(site, langs)
+    production = Production(files={lang: {} for lang in langs}, heights={lang: {} for lang in langs})
+    jobs = all_jobs(site, langs)
     production.keys = {job.key for job in jobs}
     missing: list[Job] = []
     for job in jobs:
         content = cache.get(job.key)
-        if content is None:
+        if content is None or (job.output is None and _height(content) is None):
             missing.append(job)
         else:
-            production.files[job.spec.lang][job.uri] = content
-            production.cached += 1
+            _keep(production, job, content)
+            production.cached += job.output is not None
     if missing:
-        production.workers = worker_count(workers, len(missing))
+        drawings = sum(job.output is not None for job in missing)
+        production.workers = worker_count(workers, drawings)
         for job, content in zip(missing, draw(missing, production.workers), strict=True):
             cache.put(job.key, content)
-            production.files[job.spec.lang][job.uri] = content
-        production.drawn = len(missing)
+            _keep(production, job, content)
+        production.drawn = drawings
     for lang in langs:
         for chart in charts_of(site):
             production.files[lang][csv_uri(chart.id)] = chart_csv(site, chart, lang)
@@ -155,24 +186,54 @@ def produce(site: Site, langs: Sequence[str], cache: ChartCache, *, workers: int
     return production
 
 
-def worker_count(requested: int | None, jobs: int) -> int:
+def _keep(production: Production, job: Job, content: bytes) -> None:
+    if job.output is None:
+        height = _height(content)
+        if height is None:
+            raise ChartDrawingError(f"could not plan the chart {job.spec.id}: {content!r}")
+        production.heights[job.spec.lang][job.spec.id] = height
+    else:
+        production.files[job.spec.lang][job.uri] = content
+
+
+def _height(content: bytes) -> float | None:
+    """The height stored by :func:`_plan`, or None if the entry is not one."""
+    try:
+        value = json.loads(content)
+    except ValueError:
+        return None
+    height = value.get("height") if isinstance(value, dict) else None
+    return float(height) if isinstance(height, (int, float)) and not isinstance(height, bool) else None
+
+
+def _plan(spec: ChartSpec) -> bytes:
+    """The chart's planned height in points, as a cache entry."""
+    from .render import plan  # Matplotlib only when something is planned
+
+    return json.dumps({"height": plan(spec).height}).encode("utf-8")
+
+
+def worker_count(requested: int | None, jobs: int, *, loaded: bool | None = None) -> int:
     """``requested``, or one process per core; but a few drawings (one
     changed figure under ``mkdocs serve``) are quicker drawn here than
-    after starting workers, which costs about a second."""
+    after starting workers, which costs about a second. ``loaded``: whether
+    this process has imported the drawing code (by default, whether it has)."""
+    if loaded is None:
+        loaded = "review.charts.render" in sys.modules or f"{__package__}.render" in sys.modules
     if requested is None:
-        requested = 1 if jobs < POOL_THRESHOLD else (os.cpu_count() or 1)
+        threshold = LOADED_POOL_THRESHOLD if loaded else POOL_THRESHOLD
+        requested = 1 if jobs < threshold else (os.cpu_count() or 1)
     return max(1, min(requested, jobs))
 
 
 def draw(jobs: Sequence[Job], workers: int) -> list[bytes]:
-    """Draw ``jobs``, in this process when ``workers`` is 1, else in a pool
-    of ``workers`` spawned processes. Results come in the order of ``jobs``."""
-    arguments = ([job.spec for job in jobs], [job.output.theme for job in jobs], [job.output.fmt for job in jobs])
+    """Draw (or plan) ``jobs``, in this process when ``workers`` is 1, else
+    in a pool of ``workers`` spawned processes. Results come in the order of
+    ``jobs``."""
+    arguments = ([job.spec for job in jobs], [job.output.theme if job.output else PLAN for job in jobs], [job.output.fmt if job.output else PLAN for job in jobs])
     try:
         if workers <= 1:
-            from .render import render  # Matplotlib only when something is drawn
-
-            return [render(*args) for args in zip(*arguments, strict=True)]
+            return [_render_in_worker(*args) for args in zip(*arguments, strict=True)]
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=site_packages.addsitedir, initargs=(str(HOOKS_DIR),)) as pool:
             chunk = max(1, len(jobs) // (workers * 4))
@@ -181,26 +242,40 @@ def draw(jobs: Sequence[Job], workers: int) -> list[bytes]:
         raise ChartDrawingError(f"could not draw the charts: {type(error).__name__}: {error}") from error
 
 
-def _render_in_worker(spec: ChartSpec, theme: str, fmt: Format) -> bytes:
-    from .render import render
+def _render_in_worker(spec: ChartSpec, theme: str, fmt: str) -> bytes:
+    if fmt == PLAN:
+        return _plan(spec)
+    from .render import render  # Matplotlib only when something is drawn
 
-    return render(spec, theme, fmt)
+    return render(spec, theme, cast(Format, fmt))
 
 
 # ---------------------------------------------------------------------------
 # Keys
 
 
-def cache_key(spec: ChartSpec, output: Output) -> str:
-    """The SHA-256 of everything that can change this file's bytes."""
+def cache_key(spec: ChartSpec, output: Output | None) -> str:
+    """The SHA-256 of everything that can change this file's bytes (with
+    ``output`` None: the chart's planned height)."""
+    return _key(_drawn(spec), output)
+
+
+def _key(drawn: Any, output: Output | None) -> str:
+    """:func:`cache_key`, from what the drawing shows of the spec (made once
+    for the several files of a spec)."""
     payload = {
-        "spec": _plain({name: value for name, value in dataclasses.asdict(spec).items() if name not in NOT_DRAWN}),
-        "theme": dataclasses.asdict(style.THEMES[output.theme]),
-        "format": output.fmt,
+        "spec": drawn,
+        "theme": dataclasses.asdict(style.THEMES[output.theme]) if output else PLAN,
+        "format": output.fmt if output else PLAN,
         "code": code_fingerprint(),
     }
     encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()
+
+
+def _drawn(spec: ChartSpec) -> Any:
+    """What the drawing shows of ``spec``, as plain JSON values."""
+    return _plain({name: value for name, value in dataclasses.asdict(spec).items() if name not in NOT_DRAWN})
 
 
 @cache

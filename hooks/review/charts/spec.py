@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Literal
 
 from .. import formatting
+from ..memo import remembered
 from ..model import CHART_PLACEHOLDER, Chart, ChartKind, Figure, Period, Qualifier, Site, Value
 
 Role = Literal["actual", "planned", "remainder"]
@@ -101,7 +102,12 @@ def fill_placeholders(text: str, site: Site, lang: str) -> str:
 
 def chart_spec(site: Site, chart: Chart, lang: str) -> ChartSpec:
     """The chart ``chart`` in ``lang``. The data has been validated, so the
-    figures exist and fit the kind (see :mod:`review.chartchecks`)."""
+    figures exist and fit the kind (see :mod:`review.chartchecks`).
+    Computed once per site, chart and language."""
+    return remembered(site, "chart_spec", (chart.id, lang), (chart,), lambda: _chart_spec(site, chart, lang))
+
+
+def _chart_spec(site: Site, chart: Chart, lang: str) -> ChartSpec:
     figures = [site.figures[ident] for ident in chart.figures]
     vocabulary = site.vocabulary
     label = vocabulary.labels
