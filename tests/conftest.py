@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,6 +43,13 @@ RULES = Path(__file__).resolve().parent / "fixtures" / "rules" / "data"
 """Made-up data for the tests of the checker's rules: three small sections."""
 
 os.environ.setdefault("REVIEW_CHART_CACHE", str(ROOT / ".cache" / "charts"))
+
+# pytest keeps each test module's rewritten asserts as bytecode in
+# __pycache__ (ignored by git), unless bytecode writing is off, as some
+# environments set (PYTHONDONTWRITEBYTECODE): then every process of a run
+# (the controller and each xdist worker) rewrites all of them again, about
+# 1.4 s of CPU each. The tests write it; the processes they start read it.
+sys.dont_write_bytecode = False
 
 # Random data (tests/test_roundtrip.py) is drawn from a seed fixed by each
 # test's code, so that a run's result depends on the code and the data alone,

@@ -45,21 +45,12 @@ from review.serving import language_of, serve
 from conftest import ROOT, Build
 
 
-def on_worker_of(lang: str) -> pytest.MarkDecorator:
-    """The xdist group of a language's browser tests (of both modules): with
-    ``--dist loadgroup``, meant to run each language's tests on one worker,
-    which then visits no page that the other one visits. (pytest-xdist 3.8
-    does not group under pytest 9.2, which ignores the ``_nodeid`` it sets;
-    the tests do not depend on it.)"""
-    return pytest.mark.xdist_group(f"browser-{lang}")
-
-
 def by_language(*values: object, lang: str, id: str) -> Any:  # noqa: A002 - pytest.param's name
-    """A ``pytest.param`` of a test about ``lang``, on that language's worker."""
-    return pytest.param(*values, id=id, marks=on_worker_of(lang))
+    """A ``pytest.param`` of a test about ``lang``."""
+    return pytest.param(*values, id=id)
 
 
-pytestmark = on_worker_of(DEFAULT_LANGUAGE)
+pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]

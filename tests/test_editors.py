@@ -207,10 +207,6 @@ def editors_changes(project: Path) -> None:
     assert (result.returncode, result.stderr) == (0, "")
 
 
-ON_THE_EDITED_BUILDS_WORKER = pytest.mark.xdist_group("editors-edited-build")
-"""The tests that read the edited build run on one worker, which builds it once."""
-
-
 @pytest.fixture(scope="module")
 def edited_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from conftest import copy_project
@@ -236,7 +232,6 @@ def text_of(site_dir: Path, lang: str, page: str) -> str:
         pytest.param("en", "3,105.2 million kWh", "2,956.39", "Newer value", id="en"),
     ],
 )
-@ON_THE_EDITED_BUILDS_WORKER
 def test_a_newer_value_shows_everywhere_and_the_article_keeps_its_number(edited_build: Path, lang: str, newer: str, article_said: str, marker: str):
     home = text_of(edited_build, lang, "")
     energy = text_of(edited_build, lang, "energy/")
@@ -254,6 +249,5 @@ def test_a_newer_value_shows_everywhere_and_the_article_keeps_its_number(edited_
         pytest.param("en", "Cần Thơ power sector report, 2024, https://example.org/scaffold-test-report (accessed 20 May 2024)", id="en"),
     ],
 )
-@ON_THE_EDITED_BUILDS_WORKER
 def test_the_about_page_cites_the_new_source_with_its_address_and_access_date(edited_build: Path, lang: str, cited: str):
     assert cited in " ".join(text_of(edited_build, lang, "about/").split())

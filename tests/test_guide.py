@@ -46,10 +46,6 @@ def example_lines(text: str) -> list[str]:
     return [line for block in blocks for line in block.splitlines() if line.startswith("data/")]
 
 
-ON_THE_MISTAKES_WORKER = pytest.mark.xdist_group("guide-mistakes")
-"""The tests that read what the checks print run on one worker, which makes each mistake once."""
-
-
 @pytest.fixture(scope="module")
 def real_lines(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
     """What the checks print for each mistake, in each language."""
@@ -79,7 +75,6 @@ _INDEX = re.compile(r"\[[0-9]+\]")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@ON_THE_MISTAKES_WORKER
 def test_every_example_error_is_what_the_checks_print_in_the_guides_language(lang: str, real_lines: dict[str, set[str]]):
     examples = example_lines(GUIDES[lang].read_text(encoding="utf-8"))
     assert len(examples) == len(MISTAKES) + 1  # one mistake gives two lines
@@ -88,7 +83,6 @@ def test_every_example_error_is_what_the_checks_print_in_the_guides_language(lan
     assert [line for line in examples if without_position(line) not in real] == []
 
 
-@ON_THE_MISTAKES_WORKER
 def test_the_guides_show_the_same_examples_at_the_same_places(real_lines: dict[str, set[str]]):
     """The two guides show the same mistakes, in the same order, and the
     place at the start of each line reads the same in both languages."""

@@ -22,8 +22,10 @@ from conftest import DATA
 from review.model import LANGUAGES
 from review.project import load_site
 
+pytestmark = pytest.mark.browser
+
 BY_LANGUAGE = [test_browser.by_language(lang, lang=lang, id=lang) for lang in LANGUAGES]
-"""The languages, each in its xdist group (``test_browser.on_worker_of``)."""
+"""The languages, as test parameters."""
 
 # The browser tests' fixtures: Debian's chromium, the built site on
 # localhost, and every page's report (one browser, server and visit of a page

@@ -86,12 +86,9 @@ def shell(command: str, root: Path) -> subprocess.CompletedProcess[str]:
 
 
 NEEDS_PRE_COMMIT = pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "pre-commit").exists(), reason="needs the README's .venv with the dev requirements")
-ON_THE_CLONES_WORKER = pytest.mark.xdist_group("readme-clone")
-"""The tests that copy the clone run on one worker, which makes it once."""
 
 
 @NEEDS_PRE_COMMIT
-@ON_THE_CLONES_WORKER
 def test_update_a_figure_in_five_steps(project: Path):
     steps = five_steps()
     assert [lang for lang, _text in steps] == ["sh", "yaml", "sh", "yaml", "sh", "sh"]
@@ -138,7 +135,6 @@ def test_update_a_figure_in_five_steps(project: Path):
 
 
 @NEEDS_PRE_COMMIT
-@ON_THE_CLONES_WORKER
 def test_a_bad_value_stops_the_commit(project: Path):
     edit(project / "data" / "energy.yaml", "value: 2956.39", "value: 2.956,39")
     committed = shell(five_steps()[-1][1], project)
