@@ -101,49 +101,58 @@ def edit_problems(document: YamlDocument, texts: Mapping[str, str], note_ids: se
     paragraphs: list[str] = data["body"]["vi"]
     problems: list[Problem] = []
     for index, edit in enumerate(edits):
-        key = ("edits", index)
-        if edit["source"] == edit["text"]:
-            problems.append(
-                document.problem((*key, "text"), _("expected a change of the source's words, received the same words {received}").format(received=repr(edit["text"])), _("remove this edit"))
-            )
-            continue
-        if loose(edit["source"]) not in source:
-            problems.append(
-                document.problem(
-                    (*key, "source"),
-                    _("expected words of the source text, received {received}, which it does not contain").format(received=repr(edit["source"])),
-                    _("copy the source's words exactly, with a few words around them"),
-                )
-            )
-        if not any(edit["text"] in paragraph for paragraph in paragraphs):
-            problems.append(document.problem((*key, "text"), _("expected words of a paragraph of body.vi, received {received}, which no paragraph contains").format(received=repr(edit["text"]))))
-        if edit["note"] not in note_ids:
-            problems.append(
-                document.problem(
-                    (*key, "note"),
-                    _("expected the id of a note of this section, received {received}").format(received=repr(edit["note"])),
-                    _("every edit shows a note in both languages: add one under notes"),
-                )
-            )
+        problems += _declared_edit_problems(document, ("edits", index), edit, source, paragraphs, note_ids)
     for index, paragraph in enumerate(paragraphs):
-        restored = loose(undo(paragraph, edits))
-        if restored in source:
-            continue
-        shared, source_next, paragraph_next = first_difference(restored, source)
-        if not shared:
-            message = _("expected the source's words, received a paragraph whose start “{start}” the source does not contain").format(start=paragraph_next)
-            problems.append(document.problem(("body", "vi", index), message, _("copy the source's words, or declare the change under edits: with a note")))
-            continue
+        problem = _paragraph_problem(document, index, loose(undo(paragraph, edits)), source)
+        if problem is not None:
+            problems.append(problem)
+    return problems
+
+
+def _declared_edit_problems(document: YamlDocument, key: tuple[str, int], edit: Mapping[str, str], source: str, paragraphs: list[str], note_ids: set[str]) -> list[Problem]:
+    """What does not fit in one declared edit: it changes nothing, its
+    source words are not the source's, its text is in no paragraph, or its
+    note is not one of the section's."""
+    if edit["source"] == edit["text"]:
+        return [document.problem((*key, "text"), _("expected a change of the source's words, received the same words {received}").format(received=repr(edit["text"])), _("remove this edit"))]
+    problems = []
+    if loose(edit["source"]) not in source:
         problems.append(
             document.problem(
-                ("body", "vi", index),
-                _("expected the source's words, received a paragraph that differs from them after “{shared}”: the source goes on “{source_next}”, the paragraph “{paragraph_next}”").format(
-                    shared=shared, source_next=source_next, paragraph_next=paragraph_next
-                ),
-                _("copy the source's words, or declare the change under edits: with a note"),
+                (*key, "source"),
+                _("expected words of the source text, received {received}, which it does not contain").format(received=repr(edit["source"])),
+                _("copy the source's words exactly, with a few words around them"),
+            )
+        )
+    if not any(edit["text"] in paragraph for paragraph in paragraphs):
+        problems.append(document.problem((*key, "text"), _("expected words of a paragraph of body.vi, received {received}, which no paragraph contains").format(received=repr(edit["text"]))))
+    if edit["note"] not in note_ids:
+        problems.append(
+            document.problem(
+                (*key, "note"),
+                _("expected the id of a note of this section, received {received}").format(received=repr(edit["note"])),
+                _("every edit shows a note in both languages: add one under notes"),
             )
         )
     return problems
+
+
+def _paragraph_problem(document: YamlDocument, index: int, restored: str, source: str) -> Problem | None:
+    """Where paragraph ``index`` of body.vi, its declared edits undone
+    (``restored``), leaves the source's words; None if it does not."""
+    if restored in source:
+        return None
+    shared, source_next, paragraph_next = first_difference(restored, source)
+    if not shared:
+        message = _("expected the source's words, received a paragraph whose start “{start}” the source does not contain").format(start=paragraph_next)
+        return document.problem(("body", "vi", index), message, _("copy the source's words, or declare the change under edits: with a note"))
+    return document.problem(
+        ("body", "vi", index),
+        _("expected the source's words, received a paragraph that differs from them after “{shared}”: the source goes on “{source_next}”, the paragraph “{paragraph_next}”").format(
+            shared=shared, source_next=source_next, paragraph_next=paragraph_next
+        ),
+        _("copy the source's words, or declare the change under edits: with a note"),
+    )
 
 
 def notes_of_edits(data: Any) -> set[str]:
