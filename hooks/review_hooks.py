@@ -339,6 +339,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if state.staging is not None:
         _expect((state.staging / "index.html").is_file(), "the site to be written into the config.site_dir that on_config sets")
         sitedir.move_into_place(state.staging, state.site_dir)
+    state.derived.save()
     _finish(state)
 
 

@@ -35,7 +35,9 @@ class Loads:
 def test_an_unchanged_project_is_loaded_once_and_comes_back_equal(small_project: Path, tmp_path: Path):
     store = tmp_path / "derived"
     load = Loads(small_project)
-    first = open_derived(store, small_project, small_project / "content").project(load)
+    derived = open_derived(store, small_project, small_project / "content")
+    first = derived.project(load)
+    derived.save()
     second = open_derived(store, small_project, small_project / "content").project(load)
     assert load.calls == 1
     assert second == first
@@ -53,7 +55,9 @@ def test_a_changed_input_is_loaded_and_checked_again(small_project: Path, tmp_pa
     store = tmp_path / "derived"
     load = Loads(small_project)
     before = inputs_key(small_project, small_project / "content")
-    open_derived(store, small_project, small_project / "content").project(load)
+    derived = open_derived(store, small_project, small_project / "content")
+    derived.project(load)
+    derived.save()
     text = (small_project / path).read_text(encoding="utf-8")
     (small_project / path).write_text(text.replace(old, new, 1), encoding="utf-8")
     assert inputs_key(small_project, small_project / "content") != before
@@ -78,6 +82,19 @@ def test_a_project_with_a_problem_is_not_remembered(small_project: Path, tmp_pat
     assert not [path for path in store.rglob("*") if path.is_file()]
 
 
+def test_a_build_that_does_not_finish_stores_nothing(small_project: Path, tmp_path: Path):
+    """What a build made is stored by save(), which the hook calls once the
+    site is in place: a build that fails after loading keeps nothing."""
+    store = tmp_path / "derived"
+    load = Loads(small_project)
+    derived = open_derived(store, small_project, small_project / "content")
+    project = derived.project(load)
+    derived.rendered("vi", {}, lambda: pages.render_pages(project.site, "vi", project.reference))
+    assert not [path for path in store.rglob("*") if path.is_file()]
+    open_derived(store, small_project, small_project / "content").project(load)
+    assert load.calls == 2
+
+
 def test_pages_are_rendered_again_only_for_other_chart_heights(small_project: Path, tmp_path: Path):
     store = tmp_path / "derived"
     derived = open_derived(store, small_project, small_project / "content")
@@ -90,6 +107,7 @@ def test_pages_are_rendered_again_only_for_other_chart_heights(small_project: Pa
 
     chart = project.site.sections[0].charts[0].id
     made = derived.rendered("vi", {chart: 300.0}, lambda: render({chart: 300.0}))
+    derived.save()
     again = open_derived(store, small_project, small_project / "content")
     again.project(Loads(small_project))
     assert again.rendered("vi", {chart: 300.0}, lambda: render({chart: 300.0})) == made

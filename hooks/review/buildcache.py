@@ -9,8 +9,9 @@ every file of ``data/`` (the section files, the schema, the source texts),
 the names and bytes of the docs folder's Markdown files, the code and
 templates of this package, and the versions of Python and of the libraries
 that read, check, format and render. Change any and the project is loaded
-and checked again, as before: a problem is reported as ever, and nothing is
-stored for a project that has one. The pages are kept with the charts'
+and checked again, as before: a problem is reported as ever. What a build made
+is stored once, when the build has succeeded (:meth:`Derived.save`): nothing
+for a project with a problem, nor for a build that failed later. The pages are kept with the charts'
 planned heights they were made with, and made again if those differ.
 
 Entries live in a :class:`~review.charts.cache.ChartCache` folder (checked
@@ -76,6 +77,8 @@ class Derived:
     """The checked project, pickled as it was loaded."""
     pages: dict[str, tuple[dict[str, float], dict[str, str]]] = field(default_factory=dict)
     """Language → (the charts' planned heights, path → Markdown)."""
+    changed: bool = False
+    """Made in this build, not yet stored (:meth:`save`)."""
 
     def project(self, load: Callable[[], Project]) -> Project:
         """The remembered project, or ``load()`` (which raises on a problem:
@@ -87,7 +90,7 @@ class Derived:
         project = load()
         self.project_bytes = pickle.dumps(project, protocol=pickle.HIGHEST_PROTOCOL)
         self.pages = {}
-        self._save()
+        self.changed = True
         return project
 
     def rendered(self, lang: str, heights: Mapping[str, float], render: Callable[[], dict[str, str]]) -> dict[str, str]:
@@ -98,12 +101,15 @@ class Derived:
             return dict(kept[1])
         made = render()
         self.pages[lang] = (dict(heights), dict(made))
-        self._save()
+        self.changed = True
         return made
 
-    def _save(self) -> None:
-        if self.project_bytes is not None:
+    def save(self) -> None:
+        """Store what this build made, once, when it has succeeded: a build
+        that fails stores nothing."""
+        if self.changed and self.project_bytes is not None:
             self.store.put(self.key, pickle.dumps({"project": self.project_bytes, "pages": self.pages}, protocol=pickle.HIGHEST_PROTOCOL))
+        self.changed = False
 
     def prune(self) -> int:
         """Delete the entries of other inputs that no build has used for a day."""
