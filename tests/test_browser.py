@@ -45,11 +45,6 @@ from review.serving import language_of, serve
 from conftest import ROOT, Build
 
 
-def by_language(*values: object, lang: str, id: str) -> Any:  # noqa: A002 - pytest.param's name
-    """A ``pytest.param`` of a test about ``lang``."""
-    return pytest.param(*values, id=id)
-
-
 pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -401,7 +396,7 @@ def test_the_pages_checked_are_every_page_built(built: Build):
     assert sorted(PAGES) == site_pages(built.site_dir)
 
 
-@pytest.mark.parametrize("path", [by_language(path, lang=language_of(path), id=path.strip("/") or "home") for path in PAGES])
+@pytest.mark.parametrize("path", [pytest.param(path, id=path.strip("/") or "home") for path in PAGES])
 def test_page_is_clean_in_both_schemes(reports: Reports, path: str):
     """Every page, from its one visit (see ``visit``)."""
     assert {kind: items for kind, items in reports[path].found.items() if items} == {}
@@ -410,10 +405,10 @@ def test_page_is_clean_in_both_schemes(reports: Reports, path: str):
 @pytest.mark.parametrize(
     ("start", "lang", "expected"),
     [
-        by_language("/energy/", "en", "/en/energy/", lang="vi", id="vi-to-en-section"),
-        by_language("/en/energy/", "vi", "/energy/", lang="en", id="en-to-vi-section"),
-        by_language("/", "en", "/en/", lang="vi", id="vi-to-en-home"),
-        by_language("/en/reference/", "vi", "/reference/", lang="en", id="en-to-vi-reference"),
+        pytest.param("/energy/", "en", "/en/energy/", id="vi-to-en-section"),
+        pytest.param("/en/energy/", "vi", "/energy/", id="en-to-vi-section"),
+        pytest.param("/", "en", "/en/", id="vi-to-en-home"),
+        pytest.param("/en/reference/", "vi", "/reference/", id="en-to-vi-reference"),
     ],
 )
 def test_language_switch_lands_on_the_same_page(tab: tuple[Page, Watch], host: str, start: str, lang: str, expected: str):
@@ -446,12 +441,12 @@ def search_results(page: Page, query: str) -> list[str]:
 @pytest.mark.parametrize(
     ("start", "query", "expected"),
     [
-        by_language("/", "năng lượng", "/energy/", lang="vi", id="vi-with-diacritics"),
-        by_language("/", "nang luong", "/energy/", lang="vi", id="vi-without-diacritics"),
-        by_language("/", "dien mat troi", "/energy/", lang="vi", id="vi-d-for-đ"),
-        by_language("/", "can tho", "/", lang="vi", id="vi-can-tho"),
-        by_language("/en/", "solar", "/en/energy/", lang="en", id="en-solar"),
-        by_language("/en/", "industrial parks", "/en/industry/", lang="en", id="en-industrial-parks"),
+        pytest.param("/", "năng lượng", "/energy/", id="vi-with-diacritics"),
+        pytest.param("/", "nang luong", "/energy/", id="vi-without-diacritics"),
+        pytest.param("/", "dien mat troi", "/energy/", id="vi-d-for-đ"),
+        pytest.param("/", "can tho", "/", id="vi-can-tho"),
+        pytest.param("/en/", "solar", "/en/energy/", id="en-solar"),
+        pytest.param("/en/", "industrial parks", "/en/industry/", id="en-industrial-parks"),
     ],
 )
 def test_search_finds_pages_of_its_language_only(tab: tuple[Page, Watch], host: str, start: str, query: str, expected: str):
@@ -531,7 +526,7 @@ def test_search_worker_marks_matches(tab: tuple[Page, Watch], host: str):
     assert text == "<p><mark data-md-highlight>Năng</mark> <mark data-md-highlight>lượng</mark> sạch.</p>"
 
 
-@pytest.mark.parametrize(("path", "lang"), [by_language("/no-such-page/", "vi", lang="vi", id="vi"), by_language("/en/no-such-page/", "en", lang="en", id="en")])
+@pytest.mark.parametrize(("path", "lang"), [pytest.param("/no-such-page/", "vi", id="vi"), pytest.param("/en/no-such-page/", "en", id="en")])
 def test_missing_page_shows_its_language_404(tab: tuple[Page, Watch], host: str, path: str, lang: str):
     page, _ = tab
     response = page.goto(host.rstrip("/") + path)
@@ -552,7 +547,7 @@ def test_keyboard_focus_is_visible(tab: tuple[Page, Watch], host: str):
         assert style[0] == "solid" and style[1] >= 2
 
 
-@pytest.mark.parametrize("path", [by_language(path, lang=language_of(path), id=path) for path in ["/energy/", "/en/energy/", "/industry/", "/en/industry/"]])
+@pytest.mark.parametrize("path", [pytest.param(path, id=path) for path in ["/energy/", "/en/energy/", "/industry/", "/en/industry/"]])
 def test_note_links_are_at_least_24_px(reports: Reports, path: str):
     boxes = reports[path].note_links
     assert boxes, "no note links on the page"

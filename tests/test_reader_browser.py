@@ -24,7 +24,7 @@ from review.project import load_site
 
 pytestmark = pytest.mark.browser
 
-BY_LANGUAGE = [test_browser.by_language(lang, lang=lang, id=lang) for lang in LANGUAGES]
+BY_LANGUAGE = [pytest.param(lang, id=lang) for lang in LANGUAGES]
 """The languages, as test parameters."""
 
 # The browser tests' fixtures: Debian's chromium, the built site on

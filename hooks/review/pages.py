@@ -67,8 +67,8 @@ def escape_markdown(value: Any) -> Markup:
 # code-span, backslash-escape and link patterns before the HTML one): in a tag's
 # attribute, "[a](b)" would still become a link and `a` a code span. '|' would
 # split a table row, ':' start an emoji. '&' and '#' are left to escape(), whose
-# entities they write.
-_ATTRIBUTE_MARKDOWN = re.compile(r"[\\`*_{}\[\]()|:!<>~=^+]")
+# entities they write; '<' and '>' are gone after it.
+_ATTRIBUTE_MARKDOWN = re.compile(r"[\\`*_{}\[\]()|:!~=^+]")
 
 
 def escape_attribute(value: Any) -> Markup:
