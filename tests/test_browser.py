@@ -225,9 +225,12 @@ EMBED_BLOCK = "details.chart-embed"
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 """The axe-core rules that depend on colours: all the dark scheme changes."""
 
-AXE_RUN = """([context, options]) => axe.run(context ?? document, options).then(result => result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', ')))"""
-"""axe-core's violations on the page (or in the elements the CSS selector
-``context`` selects), as ``rule: targets`` lines."""
+AXE_CHECKS = (Path(__file__).parent / "axe_checks.js").read_text(encoding="utf-8")
+"""``reviewAxe.check``: axe-core with color-contrast run once per colour
+context (see the file's comment)."""
+
+SCHEMES = ("default", "slate")
+"""Material's colour schemes: light and dark."""
 
 CHART_IMAGES_THAT_FAIL = """() => (async () => {
   const srcs = [...document.querySelectorAll('figure.review-chart img')].map(img => img.src);
@@ -243,10 +246,20 @@ CHART_IMAGES_THAT_FAIL = """() => (async () => {
 returns those that do not decode."""
 
 
-def axe_arguments(rules: list[str] | None = None, context: str | None = None) -> list[Any]:
-    """What ``AXE_RUN`` takes: the whole page or the elements ``context``
-    selects, and every rule or only ``rules``."""
-    return [context, {"resultTypes": ["violations"], **({"runOnly": {"type": "rule", "values": rules}} if rules else {})}]
+def axe_check(page: Page, seen: dict[str, set[str]], scheme: str, *, rules: list[str] | None = None, context: str | None = None) -> None:
+    """Starts axe-core (see ``AXE_CHECKS``) on the page in ``scheme`` (its
+    current one), or on the elements the CSS selector ``context`` selects,
+    with every rule or only ``rules``, and color-contrast on the colour
+    contexts not in ``seen[scheme]``; ``axe_result`` waits for it."""
+    start_job(page, "options => reviewAxe.check(options)", {"context": context, "rules": rules, "seen": sorted(seen[scheme])})
+
+
+def axe_result(page: Page, seen: dict[str, set[str]], scheme: str) -> list[str]:
+    """The violations of the axe-core run ``axe_check`` started, as ``rule:
+    targets`` lines; adds the colour contexts it checked to ``seen[scheme]``."""
+    result = job_result(page)
+    seen[scheme].update(result["checked"])
+    return list(result["violations"])
 
 
 def start_job(page: Page, script: str, arg: Any = None) -> None:
@@ -276,7 +289,7 @@ class Report:
     """axe-core's violations (every rule), by scheme, with the embed blocks unfolded."""
 
 
-def visit(tab: tuple[Page, Watch], url: str) -> Generator[None, None, Report]:
+def visit(tab: tuple[Page, Watch], url: str, seen: dict[str, set[str]]) -> Generator[None, None, Report]:
     """Loads ``url`` once and checks it; yields while axe-core or the chart
     images keep the page busy, so that another tab can go on meanwhile.
 
@@ -286,7 +299,10 @@ def visit(tab: tuple[Page, Watch], url: str) -> Generator[None, None, Report]:
     suite's slowest part). Its embed blocks, if any, are then unfolded and
     checked with every rule in the dark scheme and again in the light one:
     the blocks only, as all that unfolding changes (the page-wide runs see
-    them folded, and the rest of the page is checked by them)."""
+    them folded, and the rest of the page is checked by them).
+
+    color-contrast runs once per colour context and scheme (``seen``, shared
+    by the visits of a test process): see tests/axe_checks.js."""
     page, watch = tab
     watch.clear()
     page.goto(url, wait_until="load")
@@ -294,9 +310,9 @@ def visit(tab: tuple[Page, Watch], url: str) -> Generator[None, None, Report]:
     start_job(page, CHART_IMAGES_THAT_FAIL)
     yield
     found = {"lang": [] if lang == ("en" if urlsplit(url).path.startswith("/en/") else "vi") else [f"<html lang={lang!r}>"], "chart images": job_result(page)}
-    start_job(page, AXE_RUN, axe_arguments())
+    axe_check(page, seen, "default")
     yield
-    found["axe light"] = job_result(page)
+    found["axe light"] = axe_result(page, seen, "default")
     note_links = page.locator("article a[href^='#note-']").evaluate_all("links => links.map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })")
     embed_codes = page.evaluate(
         """() => Object.fromEntries([...document.querySelectorAll('figure.review-chart[id]')].map(figure =>
@@ -304,17 +320,17 @@ def visit(tab: tuple[Page, Watch], url: str) -> Generator[None, None, Report]:
     )
     report = Report(found, note_links, {id_: code for id_, code in embed_codes.items() if code is not None})
     set_scheme(page, "slate")
-    start_job(page, AXE_RUN, axe_arguments(COLOUR_RULES))
+    axe_check(page, seen, "slate", rules=COLOUR_RULES)
     yield
-    found["axe dark"] = job_result(page)
+    found["axe dark"] = axe_result(page, seen, "slate")
     if page.locator(EMBED_BLOCK).count():
         page.evaluate("selector => document.querySelectorAll(selector).forEach(d => { d.open = true; })", EMBED_BLOCK)
-        for scheme in ("slate", "default"):
+        for scheme in reversed(SCHEMES):
             set_scheme(page, scheme)
             report.embed_buttons[scheme] = page.locator("button.chart-embed-copy:visible").count()
-            start_job(page, AXE_RUN, axe_arguments(context=EMBED_BLOCK))
+            axe_check(page, seen, scheme, context=EMBED_BLOCK)
             yield
-            report.embed_axe[scheme] = job_result(page)
+            report.embed_axe[scheme] = axe_result(page, seen, scheme)
     set_scheme(page, "default")
     found["unfinished requests"] = settle(tab)  # requests made after "load" too
     found["console"] = list(watch.console)
@@ -323,9 +339,10 @@ def visit(tab: tuple[Page, Watch], url: str) -> Generator[None, None, Report]:
     return report
 
 
-def check_pages(tabs: list[tuple[Page, Watch]], host: str, paths: list[str]) -> dict[str, Report]:
+def check_pages(tabs: list[tuple[Page, Watch]], host: str, paths: list[str], seen: dict[str, set[str]]) -> dict[str, Report]:
     """Visits every path, in as many tabs at a time, each tab taking the
-    next path when it is done; returns their reports."""
+    next path when it is done; returns their reports. ``seen``: the colour
+    contexts checked so far, by scheme (updated)."""
     waiting = list(paths)
     running: dict[int, tuple[str, Generator[None, None, Report]]] = {}
     reports: dict[str, Report] = {}
@@ -333,7 +350,7 @@ def check_pages(tabs: list[tuple[Page, Watch]], host: str, paths: list[str]) -> 
         for index, tab in enumerate(tabs):
             if index not in running and waiting:
                 path = waiting.pop(0)
-                running[index] = (path, visit(tab, host.rstrip("/") + path))
+                running[index] = (path, visit(tab, host.rstrip("/") + path, seen))
             if index in running:
                 path, steps = running[index]
                 try:
@@ -369,11 +386,13 @@ class Reports:
         self.tabs = [watched_tab(context, host) for _ in range(1 if os.environ.get("PYTEST_XDIST_WORKER") else TABS)]
         self.host = host
         self.checked: dict[str, Report] = {}
+        self.seen: dict[str, set[str]] = {scheme: set() for scheme in SCHEMES}
+        """The colour contexts checked so far, by scheme."""
 
     def __getitem__(self, path: str) -> Report:
         if path not in self.checked:
             batch = [path] if len(self.tabs) == 1 else [page for page in PAGES if language_of(page) == language_of(path) and page not in self.checked]
-            self.checked.update(check_pages(self.tabs, self.host, batch))
+            self.checked.update(check_pages(self.tabs, self.host, batch, self.seen))
         return self.checked[path]
 
 
@@ -387,6 +406,7 @@ def reports(browser: Browser, host: str, request: pytest.FixtureRequest) -> Repo
         context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
         stack.callback(context.close)
         context.add_init_script(AXE)
+        context.add_init_script(AXE_CHECKS)
         return Reports(context, host)
 
     return once(request, "reports", open_context)
@@ -577,3 +597,62 @@ def test_section_page_prints_without_navigation(tab: tuple[Page, Watch], host: s
     assert shown["dark"] and not any(shown["dark"])
     assert shown["tables"] and all(shown["tables"])
     assert shown["content"] == [True]
+
+
+CONTRAST_PAGE = """<!doctype html><html lang="en"><head><title>Colours</title><style>
+  body {{ background: #fff; color: #222; font: 16px sans-serif; }}
+  .pale {{ color: #bbb; }}
+  .box {{ background: #333; }}
+  .grey {{ color: #767676; }}
+  [data-md-color-scheme=slate] .dim {{ color: #444; background: #222; }}
+</style></head><body><main><h1>Colours</h1>{body}</main></body></html>"""
+"""A constructed page for the colour-context rule (tests/axe_checks.js)."""
+
+
+def contrast_violations(page: Page, body: str, seen: dict[str, set[str]], scheme: str = "default", rules: list[str] | None = None) -> list[str]:
+    """``reviewAxe.check`` on a constructed page with ``body`` in ``scheme``:
+    the rules that failed."""
+    page.set_content(CONTRAST_PAGE.format(body=body))
+    page.add_script_tag(content=AXE)
+    page.add_script_tag(content=AXE_CHECKS)
+    set_scheme(page, scheme)
+    axe_check(page, seen, scheme, rules=rules)
+    return sorted({line.split(":")[0] for line in axe_result(page, seen, scheme)})
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        pytest.param(["<p>Plain text.</p>"], [[]], id="clean"),
+        pytest.param(["<p class=pale>Pale text.</p>"], [["color-contrast"]], id="pale-text"),
+        pytest.param(["<table>" + "<tr><td>cell</td></tr>" * 50 + "<tr><td class=pale>pale</td></tr></table>"], [["color-contrast"]], id="pale-cell-among-many"),
+        pytest.param(["<p>Plain text.</p>", "<p>Plain text.</p><p class=pale>Pale, on the second page.</p>"], [[], ["color-contrast"]], id="pale-text-on-a-later-page"),
+        pytest.param(["<p class=grey>Grey on white passes.</p>", "<div class=box><p class=grey>The same grey on a dark box fails.</p></div>"], [[], ["color-contrast"]], id="same-colour-other-background"),
+        pytest.param(["<p>Plain.</p>", "<p><input value='pale value' class=pale aria-label=Field></p>"], [[], ["color-contrast"]], id="form-control"),
+        pytest.param(["<p class=pale>Pale.</p>", "<p class=pale>Pale again.</p>"], [["color-contrast"], []], id="a-failing-context-is-reported-once"),
+    ],
+)
+def test_colour_contexts_are_checked_once_each(browser: Browser, pages: list[str], expected: list[list[str]]):
+    """color-contrast runs on one element per colour context, across pages:
+    a context not seen before is checked wherever it first appears."""
+    context = browser.new_context()
+    page = context.new_page()
+    seen: dict[str, set[str]] = {scheme: set() for scheme in SCHEMES}
+    try:
+        assert [contrast_violations(page, body, seen) for body in pages] == expected
+    finally:
+        context.close()
+
+
+def test_colour_contexts_are_kept_by_scheme(browser: Browser):
+    """A text that passes in the light scheme is checked again in the dark
+    one, where its colours differ."""
+    context = browser.new_context()
+    page = context.new_page()
+    seen: dict[str, set[str]] = {scheme: set() for scheme in SCHEMES}
+    try:
+        body = "<p class=dim>Dim in the dark scheme.</p>"
+        assert contrast_violations(page, body, seen, "default") == []
+        assert contrast_violations(page, body, seen, "slate", COLOUR_RULES) == ["color-contrast"]
+    finally:
+        context.close()
