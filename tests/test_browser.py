@@ -609,6 +609,12 @@ CONTRAST_PAGE = """<!doctype html><html lang="en"><head><title>Colours</title><s
 """A constructed page for the colour-context rule (tests/axe_checks.js)."""
 
 
+@pytest.fixture(scope="module")
+def blank(context: BrowserContext) -> Page:
+    """A tab for constructed pages (``page.set_content``)."""
+    return context.new_page()
+
+
 def contrast_violations(page: Page, body: str, seen: dict[str, set[str]], scheme: str = "default", rules: list[str] | None = None) -> list[str]:
     """``reviewAxe.check`` on a constructed page with ``body`` in ``scheme``:
     the rules that failed."""
@@ -632,27 +638,17 @@ def contrast_violations(page: Page, body: str, seen: dict[str, set[str]], scheme
         pytest.param(["<p class=pale>Pale.</p>", "<p class=pale>Pale again.</p>"], [["color-contrast"], []], id="a-failing-context-is-reported-once"),
     ],
 )
-def test_colour_contexts_are_checked_once_each(browser: Browser, pages: list[str], expected: list[list[str]]):
+def test_colour_contexts_are_checked_once_each(blank: Page, pages: list[str], expected: list[list[str]]):
     """color-contrast runs on one element per colour context, across pages:
     a context not seen before is checked wherever it first appears."""
-    context = browser.new_context()
-    page = context.new_page()
     seen: dict[str, set[str]] = {scheme: set() for scheme in SCHEMES}
-    try:
-        assert [contrast_violations(page, body, seen) for body in pages] == expected
-    finally:
-        context.close()
+    assert [contrast_violations(blank, body, seen) for body in pages] == expected
 
 
-def test_colour_contexts_are_kept_by_scheme(browser: Browser):
+def test_colour_contexts_are_kept_by_scheme(blank: Page):
     """A text that passes in the light scheme is checked again in the dark
     one, where its colours differ."""
-    context = browser.new_context()
-    page = context.new_page()
     seen: dict[str, set[str]] = {scheme: set() for scheme in SCHEMES}
-    try:
-        body = "<p class=dim>Dim in the dark scheme.</p>"
-        assert contrast_violations(page, body, seen, "default") == []
-        assert contrast_violations(page, body, seen, "slate", COLOUR_RULES) == ["color-contrast"]
-    finally:
-        context.close()
+    body = "<p class=dim>Dim in the dark scheme.</p>"
+    assert contrast_violations(blank, body, seen, "default") == []
+    assert contrast_violations(blank, body, seen, "slate", COLOUR_RULES) == ["color-contrast"]
