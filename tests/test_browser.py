@@ -633,7 +633,9 @@ def contrast_violations(page: Page, body: str, seen: dict[str, set[str]], scheme
         pytest.param(["<p class=pale>Pale text.</p>"], [["color-contrast"]], id="pale-text"),
         pytest.param(["<table>" + "<tr><td>cell</td></tr>" * 50 + "<tr><td class=pale>pale</td></tr></table>"], [["color-contrast"]], id="pale-cell-among-many"),
         pytest.param(["<p>Plain text.</p>", "<p>Plain text.</p><p class=pale>Pale, on the second page.</p>"], [[], ["color-contrast"]], id="pale-text-on-a-later-page"),
-        pytest.param(["<p class=grey>Grey on white passes.</p>", "<div class=box><p class=grey>The same grey on a dark box fails.</p></div>"], [[], ["color-contrast"]], id="same-colour-other-background"),
+        pytest.param(
+            ["<p class=grey>Grey on white passes.</p>", "<div class=box><p class=grey>The same grey on a dark box fails.</p></div>"], [[], ["color-contrast"]], id="same-colour-other-background"
+        ),
         pytest.param(["<p>Plain.</p>", "<p><input value='pale value' class=pale aria-label=Field></p>"], [[], ["color-contrast"]], id="form-control"),
         pytest.param(["<p class=pale>Pale.</p>", "<p class=pale>Pale again.</p>"], [["color-contrast"], []], id="a-failing-context-is-reported-once"),
     ],
