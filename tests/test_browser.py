@@ -445,15 +445,22 @@ def test_language_switch_lands_on_the_same_page(tab: tuple[Page, Watch], host: s
 
 
 def search_results(page: Page, query: str) -> list[str]:
-    """Types ``query`` into Material's search box of a freshly opened page;
-    returns the result pages' paths, best first."""
+    """Puts ``query`` into Material's search box (of a page opened fresh,
+    or one where the last search is done) and waits for its results;
+    returns the result pages' paths, best first. Material searches on a key
+    going up: the box is filled with all but the last character, which is
+    typed, so that one search is made, for the whole query."""
     meta = page.locator(".md-search-result__meta")
-    waiting = [meta.inner_text().strip()]  # "Initializing search", until the worker is ready
-    waiting.append(page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"))
+    placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
     box = page.locator(".md-search__input")
     box.click()
-    box.press_sequentially(query)
-    page.wait_for_function("waiting => !waiting.includes(document.querySelector('.md-search-result__meta').textContent.trim())", arg=waiting)
+    box.fill("")
+    box.press("Backspace")  # an empty query: the placeholder, once the worker is ready
+    page.wait_for_function("text => document.querySelector('.md-search-result__meta').textContent.trim() === text", arg=placeholder)
+    meta.evaluate("meta => { meta.textContent = 'waiting'; }")  # the results replace this
+    box.fill(query[:-1])
+    box.press_sequentially(query[-1])
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim() !== 'waiting'")
     links = page.locator(".md-search-result__item").evaluate_all("items => items.map(item => new URL(item.querySelector('a').href).pathname)")
     return list(links)
 
@@ -470,7 +477,7 @@ def search_results(page: Page, query: str) -> list[str]:
     ],
 )
 def test_search_finds_pages_of_its_language_only(tab: tuple[Page, Watch], host: str, start: str, query: str, expected: str):
-    page = open_page(tab, host.rstrip("/") + start)
+    page = tab[0] if tab[0].url == host.rstrip("/") + start else open_page(tab, host.rstrip("/") + start)
     found = search_results(page, query)
     assert expected in found, found
     english = [path.startswith("/en/") for path in found]
