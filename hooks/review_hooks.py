@@ -46,7 +46,7 @@ from mkdocs.structure.pages import Page
 
 # Imported here, at module level: MkDocs puts this folder on sys.path only
 # while it imports the hook.
-from review import languages, messages, pages, publishing, sitedir
+from review import languages, messages, pages, publishing, sitedir, theme_files
 from review.buildcache import Derived, open_derived
 from review.charts.cache import ChartCache
 from review.charts.production import ChartDrawingError, Production, produce
@@ -243,7 +243,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     state = LanguageBuild.of(config)
     site, lang = state.project.site, state.lang
     for file in list(files):
-        if file.src_uri.endswith(".md"):
+        if file.src_uri.endswith(".md") or theme_files.unused(file.src_uri):
             files.remove(file)
     for target, source in state.project.handwritten[lang].items():
         files.append(File.generated(config, target, abs_src_path=str(Path(config.docs_dir) / source)))

@@ -18,9 +18,8 @@ import pytest
 import test_browser
 from playwright.sync_api import Browser, Page
 
-from conftest import DATA
+from conftest import real_site
 from review.model import LANGUAGES
-from review.project import load_site
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +33,7 @@ browser = test_browser.browser
 host = test_browser.host
 reports = test_browser.reports
 
-SITE = load_site(DATA)
+SITE = real_site()
 
 PHONE = {"width": 390, "height": 844}
 """A common phone's viewport, in CSS pixels."""

@@ -121,3 +121,35 @@ def test_footer_cites_the_source_and_toggles_speak_the_language(built: Build, si
     assert citation.replace("&", "&amp;") in html
     for key in ("dark_mode", "light_mode"):
         assert f'title="{site.vocabulary.labels[key][lang]}"' in html
+
+
+@pytest.mark.parametrize(
+    ("uri", "left_out"),
+    [
+        pytest.param("assets/javascripts/lunr/wordcut.js", True, id="lunr-word-splitter"),
+        pytest.param("assets/javascripts/lunr/min/lunr.vi.min.js", True, id="lunr-language"),
+        pytest.param("assets/javascripts/workers/search.a7633da7.min.js", True, id="material-search-worker"),
+        pytest.param("assets/javascripts/workers/search.a7633da7.min.js.map", True, id="its-source-map"),
+        pytest.param("assets/javascripts/search-worker.js", False, id="the-sites-own-worker"),
+        pytest.param("assets/javascripts/bundle.a5f9d56c.min.js", False, id="materials-bundle"),
+        pytest.param("assets/stylesheets/main.css", False, id="a-stylesheet"),
+    ],
+)
+def test_unused_theme_files_are_recognised(uri: str, left_out: bool):
+    from review.theme_files import unused
+
+    assert unused(uri) is left_out
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_site_leaves_out_the_theme_files_it_never_loads(built: Build, lang: str):
+    """Material's search worker and Lunr's languages are not published (the
+    site brings its own worker), and no page names them; the rest of the
+    theme's scripts are there."""
+    assets = built.site_dir / ("" if lang == "vi" else lang) / "assets" / "javascripts"
+    assert not (assets / "lunr").exists()
+    assert not list(assets.glob("workers/search.*"))
+    assert list(assets.glob("bundle.*.min.js")) and (assets / "search-worker.js").is_file()
+    for page in (built.site_dir / ("" if lang == "vi" else lang)).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "javascripts/lunr/" not in text and "javascripts/workers/search." not in text, page
