@@ -285,7 +285,7 @@ def anchor_problems(site: Site, documents: Mapping[str, YamlDocument], display_r
     the name an :class:`Origin` gives them; ``plans``: the pages of a
     language to check, by default those of :func:`page_plans` without the
     field reference."""
-    found: dict[tuple[Anchor, tuple[Anchor, ...]], list[str]] = {}
+    found: dict[tuple[Anchor, tuple[str, ...]], list[str]] = {}
     for lang in LANGUAGES:
         for path, anchors in pages_anchors(site, lang, plans(lang) if plans is not None else page_plans(site, lang)).items():
             by_id: dict[str, list[Anchor]] = {}
@@ -294,8 +294,9 @@ def anchor_problems(site: Site, documents: Mapping[str, YamlDocument], display_r
             for same in by_id.values():
                 blamed = min((a for a in same if a.kind in BLAME), key=lambda a: BLAME[a.kind], default=None)
                 if len(same) > 1 and blamed is not None:
-                    others = tuple(a for a in same if a is not blamed)
-                    found.setdefault((blamed, others), []).append(page_url(path, lang))
+                    others = [a for a in same if a is not blamed]
+                    kinds = "heading" if all(a.kind == "heading" for a in others) else "other"
+                    found.setdefault((blamed, (kinds, *map(describe, others))), []).append(page_url(path, lang))
     return [_problem(blamed, others, pages, documents, display_root) for (blamed, others), pages in found.items()]
 
 
@@ -318,13 +319,16 @@ def describe(anchor: Anchor) -> str:
     return _("an element of the theme")
 
 
-def _problem(blamed: Anchor, others: tuple[Anchor, ...], pages: list[str], documents: Mapping[str, YamlDocument], display_root: str) -> Problem:
-    what = _("{elements} on {pages}").format(elements=", ".join(describe(other) for other in others), pages=", ".join(pages))
+def _problem(blamed: Anchor, others: tuple[str, ...], pages: list[str], documents: Mapping[str, YamlDocument], display_root: str) -> Problem:
+    """The problem of ``blamed``; ``others``: whether the elements with its
+    id are all headings (``heading``) or not, then each described."""
+    kinds, *described = others
+    what = _("{elements} on {pages}").format(elements=", ".join(described), pages=", ".join(pages))
     if blamed.kind == "heading":
         message = _("expected a heading whose id no other element of its page uses, received {text}, whose id is {ident} ({what})").format(
             text=repr(blamed.subject), ident=repr(blamed.ident), what=what
         )
-    elif all(other.kind == "heading" for other in others):
+    elif kinds == "heading":
         message = _("expected an id no heading of its page uses, received {ident} ({what})").format(ident=repr(blamed.ident), what=what)
     else:
         message = _("expected an id no other element of its page uses, received {ident} ({what})").format(ident=repr(blamed.ident), what=what)
