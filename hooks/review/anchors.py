@@ -31,10 +31,11 @@ quote, a source, a type), which Markdown sets aside; nor those of the theme.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import markdown  # type: ignore[import-untyped]
 from markdown.extensions import toc  # type: ignore[import-untyped]
@@ -72,8 +73,7 @@ text; then the ids an anchor is made from (``source-<id>``), which other
 fields refer to. The theme's never."""
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """The data field an element comes from: ``document`` is a section's id,
     ``site``, ``vocabulary``, or a schema file (``schema/site.schema.json``)."""
 
@@ -81,8 +81,7 @@ class Origin:
     key: Key
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(NamedTuple):
     """One element's id on a page."""
 
     ident: str
@@ -95,8 +94,12 @@ class Anchor:
     """A quote's value, counted from 1."""
 
 
-@dataclass(frozen=True)
-class Heading:
+THEME_ANCHORS = tuple(Anchor(ident, "theme", ident, None) for ident in THEME_IDS)
+
+
+class Heading(NamedTuple):
+    """A heading of a page. (Named tuples: made by the thousand at 50× the data.)"""
+
     level: int
     text: str
     origin: Origin | None
@@ -216,19 +219,36 @@ def page_plans(site: Site, lang: str, reference: Reference | None = None) -> dic
     return plans
 
 
+_PLAIN = re.compile(r"(?:[^\W_]|[ ,.:;?'’“”\-–—…%/()])*")
+"""Text that Markdown reads as it is (letters, digits, spaces and a few
+marks): what ``toc`` reads as its heading's text is the text, its spaces
+collapsed as ``toc`` collapses them. Other text is read by Markdown."""
+
+
 @cache
 def _reader() -> markdown.Markdown:
     return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
 
 
-def heading_names(headings: Iterable[Heading], abbreviations: Mapping[str, str]) -> dict[tuple[str, str], str]:
-    """What ``toc`` reads as the text of each heading (by its text and
-    attributes): Python-Markdown's own reading of the line the template
-    writes, with the page's abbreviations. Every heading of a language is
-    read in one document: a heading's text does not depend on the others."""
-    keys = list(dict.fromkeys((heading.text, heading.attributes) for heading in headings))
+def heading_slugs(headings: Iterable[Heading], abbreviations: Mapping[str, str]) -> dict[tuple[str, str], str]:
+    """The ``toc`` extension's ``slugify`` of each heading (by its text and
+    attributes), of what ``toc`` reads as its text: Python-Markdown's own
+    reading of the line the template writes, with the page's
+    abbreviations. Every heading of a language is read in one document: a
+    heading's text does not depend on the others."""
+    slugs: dict[tuple[str, str], str] = {}
+    keys = []
+    for heading in headings:
+        key = (heading.text, heading.attributes)
+        if key in slugs:
+            continue
+        if _PLAIN.fullmatch(heading.text):
+            slugs[key] = toc.slugify(" ".join(heading.text.split()), "-")
+        else:
+            slugs[key] = ""
+            keys.append(key)
     if not keys:
-        return {}
+        return slugs
     lines = [f"# {escape_markdown(text)}{attributes}" for text, attributes in keys]
     lines += [f"*[{escape_markdown(name)}]: {escape_markdown(expansion)}" for name, expansion in sorted(abbreviations.items())]
     reader = _reader()
@@ -237,7 +257,9 @@ def heading_names(headings: Iterable[Heading], abbreviations: Mapping[str, str])
     names = [str(token["name"]) for token in _flatten(reader.toc_tokens)]
     if len(names) != len(keys):
         raise AssertionError(f"expected {len(keys)} headings, read {len(names)}: {lines}")
-    return dict(zip(keys, names, strict=True))
+    for key, name in zip(keys, names, strict=True):
+        slugs[key] = toc.slugify(html.unescape(name), "-")
+    return slugs
 
 
 def _flatten(tokens: list[dict[str, object]]) -> Iterable[dict[str, object]]:
@@ -248,28 +270,27 @@ def _flatten(tokens: list[dict[str, object]]) -> Iterable[dict[str, object]]:
             yield from _flatten(children)
 
 
-def heading_ids(headings: list[Heading], seen: Iterable[str], names: Mapping[tuple[str, str], str]) -> list[str]:
-    """The id the build gives each heading of a page, in order: ``toc``'s
-    ``slugify`` of its text (``names``, from :func:`heading_names`) made
-    ``unique`` as ``toc`` does, avoiding the ``seen`` ids and those of the
-    headings before it."""
+def heading_ids(headings: list[Heading], seen: Iterable[str], slugs: Mapping[tuple[str, str], str]) -> list[str]:
+    """The id the build gives each heading of a page, in order: its slug
+    (from :func:`heading_slugs`) made ``unique`` as ``toc`` does, avoiding
+    the ``seen`` ids and those of the headings before it."""
     used = set(seen)
     counters: dict[str, int] = {}
-    return [toc.unique(toc.slugify(html.unescape(names[heading.text, heading.attributes]), "-"), used, counters) for heading in headings]
+    return [toc.unique(slugs[heading.text, heading.attributes], used, counters) for heading in headings]
 
 
-def page_anchors(plan: PagePlan, names: Mapping[tuple[str, str], str]) -> list[Anchor]:
+def page_anchors(plan: PagePlan, slugs: Mapping[tuple[str, str], str]) -> list[Anchor]:
     """Every id of a page: its headings', its elements' and the theme's."""
-    ids = heading_ids(plan.headings, (anchor.ident for anchor in plan.seen), names)
+    ids = heading_ids(plan.headings, (anchor.ident for anchor in plan.seen), slugs)
     anchors = [Anchor(ident, "heading", heading.text, heading.origin) for ident, heading in zip(ids, plan.headings, strict=True)]
-    return [*anchors, *plan.seen, *plan.raw, *(Anchor(ident, "theme", ident, None) for ident in THEME_IDS)]
+    return [*anchors, *plan.seen, *plan.raw, *THEME_ANCHORS]
 
 
 def pages_anchors(site: Site, lang: str, plans: Mapping[str, PagePlan]) -> dict[str, list[Anchor]]:
     """Every id of each page of ``plans``, in ``lang``."""
     abbreviations = {name: text[lang] for name, text in site.vocabulary.abbreviations.items()}
-    names = heading_names((heading for plan in plans.values() for heading in plan.headings), abbreviations)
-    return {path: page_anchors(plan, names) for path, plan in plans.items()}
+    slugs = heading_slugs((heading for plan in plans.values() for heading in plan.headings), abbreviations)
+    return {path: page_anchors(plan, slugs) for path, plan in plans.items()}
 
 
 def page_url(path: str, lang: str) -> str:
@@ -288,6 +309,8 @@ def anchor_problems(site: Site, documents: Mapping[str, YamlDocument], display_r
     found: dict[tuple[Anchor, tuple[str, ...]], list[str]] = {}
     for lang in LANGUAGES:
         for path, anchors in pages_anchors(site, lang, plans(lang) if plans is not None else page_plans(site, lang)).items():
+            if len({anchor.ident for anchor in anchors}) == len(anchors):
+                continue
             by_id: dict[str, list[Anchor]] = {}
             for anchor in anchors:
                 by_id.setdefault(anchor.ident, []).append(anchor)
