@@ -221,3 +221,17 @@ def test_a_heading_of_both_languages_is_one_problem_naming_both_pages(rules_data
         "data/energy.yaml:85:9: figures[5].id: expected an id no heading of its page uses, received 'solar-capacity' (the heading \"Solar   capacity\" on /energy/)",
         "data/energy.yaml:85:9: figures[5].id: expected an id no heading of its page uses, received 'solar-capacity' (the heading \"Solar capacity\" on /en/energy/)",
     ]
+
+
+def test_a_plain_heading_is_read_as_markdown_reads_it(monkeypatch: pytest.MonkeyPatch, rules_data: Path):
+    """The headings whose text Markdown would read as it is are not given to
+    Markdown: on every heading of the real site and of the tricky data,
+    the slugs are those Markdown's reading of every heading gives."""
+    tricky(rules_data)
+    sites = [real_site(), load_site(rules_data)]
+    headings = {lang: [h for site in sites for plan in anchors.page_plans(site, lang, load_reference(DATA / "schema")).values() for h in plan.headings] for lang in LANGUAGES}
+    fast = {lang: anchors.heading_slugs(headings[lang], {}) for lang in LANGUAGES}
+    monkeypatch.setattr(anchors, "_PLAIN", re.compile(r"(?!)"))
+    slow = {lang: anchors.heading_slugs(headings[lang], {}) for lang in LANGUAGES}
+    assert fast == slow
+    assert sum(map(len, slow.values())) > 100
