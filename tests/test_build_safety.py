@@ -58,6 +58,14 @@ def break_schema(project: Path) -> str:
     return "The data has 1 problem:\ndata/schema/site.schema.json: properties.home: expected x-description-vi beside description, received only description (describe the field in both languages)"
 
 
+def break_anchor(project: Path) -> str:
+    """A section retitled as one of its figures: the figure's anchor and the
+    heading's id would be the same on the English page."""
+    edit(project / "data" / "energy.yaml", '  en: "Energy infrastructure"', '  en: "Solar capacity"')
+    expected = "data/energy.yaml:{  - id: solar-capacity}:9: figures[#solar-capacity].id: expected an id no heading of its page uses, received 'solar-capacity' (the heading \"Solar capacity\" on /en/energy/)"
+    return "The data has 1 problem:\n" + with_line_numbers(project / "data", "energy.yaml", expected)
+
+
 def break_page_name(project: Path) -> str:
     for lang in ("vi", "en"):
         (project / "content" / f"energy.{lang}.md").write_text("# x\n", encoding="utf-8")
@@ -68,7 +76,7 @@ def break_page_name(project: Path) -> str:
     )
 
 
-@pytest.mark.parametrize("breakage", [break_data, break_content, break_schema, break_page_name], ids=["data", "content", "schema", "page-name"])
+@pytest.mark.parametrize("breakage", [break_data, break_content, break_schema, break_page_name, break_anchor], ids=["data", "content", "schema", "page-name", "anchor"])
 def test_a_failed_build_leaves_the_previous_site_as_it_was(small_project: Path, small_built: Build, tmp_path: Path, caplog: pytest.LogCaptureFixture, breakage):
     site = previous_site(small_built, tmp_path)
     before = tree(site)
@@ -95,7 +103,7 @@ def test_mkdocs_build_refuses_bad_data_in_one_clean_message(small_project: Path)
     assert not (small_project / "site").exists()
 
 
-@pytest.mark.parametrize("breakage", [break_data, break_content, break_schema, break_page_name], ids=["data", "content", "schema", "page-name"])
+@pytest.mark.parametrize("breakage", [break_data, break_content, break_schema, break_page_name, break_anchor], ids=["data", "content", "schema", "page-name", "anchor"])
 def test_check_data_refuses_what_the_build_refuses(small_project: Path, breakage):
     """scripts/check_data.py (and so the pre-commit hook) and mkdocs build
     call the same load_project: the same problems, word for word."""

@@ -26,6 +26,7 @@ MISTAKES = [
     ("industry.yaml", '      en: "Industrial parks"\n', ""),
     ("energy.yaml", "    open_ended: true\n\n  - id: energy-efficiency-areas", "    open_ended: yes\n\n  - id: energy-efficiency-areas"),
     ("digital.yaml", 'value: 266\n        as_of: "2023-10"\n        quote: "266', 'value: 226\n        as_of: "2023-10"\n        quote: "266'),
+    ("energy.yaml", "  - id: electricity-saved-growth-vs-2022\n", "  - id: milestones\n"),
     # YAML mistakes, told in plain words
     ("energy.yaml", "      - value: 2956.39\n", "\t- value: 2956.39\n"),
     (

@@ -18,17 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import languages
+from .anchors import anchor_problems, reference_plan
 from .building import build_site, build_vocabulary
 from .crosschecks import cross_problems
-from .datafiles import read_data
+from .datafiles import DataFiles, read_data
 from .faithfulness import faithfulness_problems
 from .model import Site
 from .opendata import DOWNLOADS, SCHEMA_INDEX
-from .pages import generated_paths
+from .pages import REFERENCE, generated_paths
 from .problems import DataError
 from .prose import prose_problems
 from .reference import Reference, load_reference
 from .sources import quote_problems, read_source_texts
+from .yamlfile import YamlDocument
 
 DATA_DIR = "data"
 DOCS_DIR = "content"
@@ -53,8 +55,15 @@ def load_site(data_dir: Path, display_root: str = DATA_DIR, *, memo: Path | None
     ``display_root`` is how messages name the folder (``data/energy.yaml``);
     ``memo``, a folder where the schema check remembers valid files.
     Raises :class:`DataError` listing every problem found: first those of
-    each file on its own, then, when there are none, those between files.
+    each file on its own, then, when there are none, those between files,
+    then, when there are none, the ids a generated page would repeat
+    (:mod:`review.anchors`).
     """
+    return _load_site(data_dir, display_root, memo)[0]
+
+
+def _load_site(data_dir: Path, display_root: str, memo: Path | None) -> tuple[Site, dict[str, YamlDocument]]:
+    """The site, and its data files by the name :mod:`review.anchors` gives them."""
     files = read_data(data_dir, display_root, memo=memo)
     vocabulary = build_vocabulary(files.vocabulary.data)
     sources, source_problems = read_source_texts(files.site, data_dir, display_root)
@@ -64,7 +73,16 @@ def load_site(data_dir: Path, display_root: str = DATA_DIR, *, memo: Path | None
     problems += faithfulness_problems(files, vocabulary, {ident: source.text for ident, source in sources.items()})
     if problems:
         raise DataError(problems)
-    return build_site(files, vocabulary)
+    site = build_site(files, vocabulary)
+    documents = _documents(files)
+    problems = anchor_problems(site, documents, display_root)
+    if problems:
+        raise DataError(problems)
+    return site, documents
+
+
+def _documents(files: DataFiles) -> dict[str, YamlDocument]:
+    return {"site": files.site, "vocabulary": files.vocabulary, **files.sections}
 
 
 def generated_pages(site: Site) -> list[str]:
@@ -82,8 +100,11 @@ def load_project(root: Path, *, docs_dir: Path | None = None) -> Project:
     """Check the project at ``root``: its ``data/`` and its hand-written pages
     (in ``docs_dir``, ``content/`` by default). Raises :class:`DataError`."""
     data_dir = root / DATA_DIR
-    site = load_site(data_dir, memo=root / CHECKED)
+    site, documents = _load_site(data_dir, DATA_DIR, root / CHECKED)
     reference = load_reference(data_dir / "schema")
+    problems = anchor_problems(site, documents, DATA_DIR, lambda lang: {REFERENCE: reference_plan(site, reference, lang)})
+    if problems:
+        raise DataError(problems)
     docs = docs_dir if docs_dir is not None else root / DOCS_DIR
     names = markdown_names(docs) if docs.is_dir() else []
     handwritten, problems = languages.pair_handwritten(docs, names, generated_pages(site))
