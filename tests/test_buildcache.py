@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import edit
-from review import pages
+from review import buildcache, pages
 from review.buildcache import inputs_key, open_derived
 from review.charts.spec import chart_spec
 from review.memo import remembered
@@ -68,6 +68,16 @@ def test_a_changed_input_is_loaded_and_checked_again(small_project: Path, tmp_pa
 def test_a_new_markdown_file_changes_the_key(small_project: Path):
     before = inputs_key(small_project, small_project / "content")
     (small_project / "content" / "energy.vi.md").write_text("# Năng lượng\n", encoding="utf-8")
+    assert inputs_key(small_project, small_project / "content") != before
+
+
+@pytest.mark.parametrize("library", ["pyyaml", "jsonschema", "babel", "jinja2", "markupsafe", "markdown", "matplotlib"])
+def test_another_version_of_a_library_that_reads_or_renders_changes_the_key(small_project: Path, monkeypatch: pytest.MonkeyPatch, library: str):
+    """Each library whose behaviour decides what is checked or rendered
+    (Markdown: the heading ids the checks predict) is in the key."""
+    before = inputs_key(small_project, small_project / "content")
+    real = buildcache._version
+    monkeypatch.setattr(buildcache, "_version", lambda name: "0.0-other" if name == library else real(name))
     assert inputs_key(small_project, small_project / "content") != before
 
 

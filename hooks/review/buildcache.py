@@ -33,8 +33,9 @@ from .project import DATA_DIR, Project
 
 CODE_DIR = Path(__file__).resolve().parent
 """This package: its code, templates and message catalogues."""
-LIBRARIES = ("pyyaml", "jsonschema", "babel", "jinja2", "markupsafe", "matplotlib")
-"""What reads, checks, formats and renders (Matplotlib: the planned heights)."""
+LIBRARIES = ("pyyaml", "jsonschema", "babel", "jinja2", "markupsafe", "markdown", "matplotlib")
+"""What reads, checks, formats and renders (Markdown: the heading ids the
+checks predict; Matplotlib: the planned heights)."""
 FORMAT = b"review-derived 1\0"
 """Changes when what an entry holds changes."""
 
