@@ -251,14 +251,28 @@ def _tree(root: Path) -> dict[str, bytes]:
     return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
 
 
+def faked_clock_cache(target: Path) -> Path:
+    """A copy of the shared chart cache (``REVIEW_CHART_CACHE``), for builds
+    at a faked date: a build prunes the entries no build has used for a day,
+    and to a clock years ahead every entry of the shared cache is that old.
+    The precompressed copies, which no build prunes, stay shared (a link)."""
+    shared = Path(os.environ["REVIEW_CHART_CACHE"])
+    shutil.copytree(shared, target, ignore=shutil.ignore_patterns("compressed"))
+    (shared / "compressed").mkdir(parents=True, exist_ok=True)
+    (target / "compressed").symlink_to(shared / "compressed", target_is_directory=True)
+    return target
+
+
 def test_two_builds_on_different_days_are_byte_identical(small_project: Path, tmp_path: Path):
     """Without SOURCE_DATE_EPOCH, at two faked dates: the same files, the same
     bytes. On the small fixture project: what makes a build reproducible
     (dates, compression, the sitemap, the card, the charts) is the same code
     for any data, and the real data's build is checked page by page above.
-    The builds share the project's chart cache, so they draw nothing."""
+    The builds read a copy of the shared chart cache, so they draw nothing
+    (and their pruning, to which every entry is years old, stays there)."""
     env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH",)}
     env["SITE_URL"] = SITE_URL
+    env["REVIEW_CHART_CACHE"] = str(faked_clock_cache(tmp_path / "cache"))
     trees = []
     for day, name in (("2031-03-04 05:06:07", "a"), ("2042-11-12 13:14:15", "b")):
         subprocess.run([sys.executable, "-c", _FAKED_BUILD, day, str(tmp_path / name)], cwd=small_project, env=env, check=True, capture_output=True)
