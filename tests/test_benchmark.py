@@ -3,15 +3,17 @@ measured by scripts/benchmark.py itself, see BENCHMARKS.md)."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from conftest import ROOT, copy_project
 from review.project import load_project
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import benchmark  # noqa: E402
 import synthetic_data  # noqa: E402
 
 
@@ -28,16 +30,12 @@ def test_synthetic_data_repeats_every_section_validly(small_project: Path, tmp_p
     assert all(figure.endswith("-x3") for chart in after.section("energy-x3").charts for figure in chart.figures)
 
 
-def test_a_small_benchmark_run_reports_every_measure(tmp_path: Path):
+def test_a_small_benchmark_run_reports_every_measure(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """The script's main in this process (what it measures runs in new
+    processes all the same: each build, the floor and the edit)."""
     project = copy_project(tmp_path / "project", fixture=True)
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "benchmark.py"), "--project", str(project), "--scales", "1", "--runs", "1", "--cold-runs", "1"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
-    rows = [line.split(" | ") for line in result.stdout.splitlines() if line.startswith("| 1× ")]
+    assert benchmark.main(["--project", str(project), "--scales", "1", "--runs", "1", "--cold-runs", "1"]) == 0
+    rows = [line.split(" | ") for line in capsys.readouterr().out.splitlines() if line.startswith("| 1× ")]
     assert [row[3] for row in rows] == ["floor (1 runs)", "warm (1 runs)", "cold (1 runs)", "edit (1 runs)"]
     assert {row[1] for row in rows} == {"1"}  # sections: the fixture's one
     assert all(float(row[4]) > 0 and float(row[6]) > 0 for row in rows)
