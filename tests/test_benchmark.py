@@ -32,8 +32,16 @@ def test_synthetic_data_repeats_every_section_validly(small_project: Path, tmp_p
 
 def test_a_small_benchmark_run_reports_every_measure(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     """The script's main in this process (what it measures runs in new
-    processes all the same: each build, the floor and the edit)."""
+    processes all the same: each build, the floor and the edit), on the
+    small fixture project with one chart of its two: six drawings, which a
+    cold build draws in its own process, where twelve would start a pool of
+    workers first (tests/test_chart_production.py checks the pool)."""
     project = copy_project(tmp_path / "project", fixture=True)
+    energy = project / "data" / "energy.yaml"
+    text = energy.read_text(encoding="utf-8")
+    second_chart = text[text.index("  - id: electricity-saved-by-period\n") : text.index("\nrelations:\n")]
+    energy.write_text(text.replace(second_chart, ""), encoding="utf-8")
+    assert [chart.id for chart in load_project(project).site.section("energy").charts] == ["power-capacity-by-source"]
     assert benchmark.main(["--project", str(project), "--scales", "1", "--runs", "1", "--cold-runs", "1"]) == 0
     rows = [line.split(" | ") for line in capsys.readouterr().out.splitlines() if line.startswith("| 1× ")]
     assert [row[3] for row in rows] == ["floor (1 runs)", "warm (1 runs)", "cold (1 runs)", "edit (1 runs)"]
