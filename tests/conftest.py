@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
@@ -31,8 +32,9 @@ from hypothesis import settings
 from filelock import FileLock
 
 from review.charts.cache import ChartCache
-from review.model import Site
-from review.project import load_site
+
+if TYPE_CHECKING:
+    from review.model import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -80,7 +82,11 @@ def warm_chart_cache(site: Site, langs: tuple[str, ...], root: Path) -> ChartCac
 @functools.cache
 def real_site() -> Site:
     """The real data's model, loaded once per process: for test modules
-    that parametrize over it at import time, and for the ``site`` fixture."""
+    that parametrize over it at import time, and for the ``site`` fixture.
+    (Imported here: the xdist controller, which runs no test, loads this
+    file too.)"""
+    from review.project import load_site
+
     return load_site(DATA)
 
 
