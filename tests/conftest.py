@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
@@ -31,8 +32,9 @@ from hypothesis import settings
 from filelock import FileLock
 
 from review.charts.cache import ChartCache
-from review.model import Site
-from review.project import load_site
+
+if TYPE_CHECKING:
+    from review.model import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -80,7 +82,11 @@ def warm_chart_cache(site: Site, langs: tuple[str, ...], root: Path) -> ChartCac
 @functools.cache
 def real_site() -> Site:
     """The real data's model, loaded once per process: for test modules
-    that parametrize over it at import time, and for the ``site`` fixture."""
+    that parametrize over it at import time, and for the ``site`` fixture.
+    (Imported here: the xdist controller, which runs no test, loads this
+    file too.)"""
+    from review.project import load_site
+
     return load_site(DATA)
 
 
@@ -96,6 +102,9 @@ class Build:
     touched: list[str] = field(default_factory=list)
     """What the build added, changed or removed in the project's content/
     and data/ (see :func:`shared_build`)."""
+    log: list[tuple[int, str]] = field(default_factory=list)
+    """Every record MkDocs and the hooks logged, INFO and above: (level,
+    message)."""
 
     def page(self, lang: str, path: str) -> str:
         """The HTML of ``path`` (``''`` for home, ``'energy/'``) in ``lang``."""
@@ -104,27 +113,36 @@ class Build:
 
 
 class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.records: list[str] = []
+    def __init__(self, level: int = logging.WARNING) -> None:
+        super().__init__(level=level)
+        self.records: list[tuple[int, str]] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record.getMessage())
+        self.records.append((record.levelno, record.getMessage()))
 
 
 def build_site(project: Path, site_dir: Path) -> list[str]:
     """Build ``project`` strictly into ``site_dir``; return the warnings."""
+    return [message for level, message in build_logged(project, site_dir, logging.WARNING) if level >= logging.WARNING]
+
+
+def build_logged(project: Path, site_dir: Path, level: int = logging.INFO) -> list[tuple[int, str]]:
+    """Build ``project`` strictly into ``site_dir``; return what MkDocs and
+    the hooks logged at ``level`` and above: (level, message)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    handler = _Collect()
+    handler = _Collect(level)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    saved = logger.level
+    logger.setLevel(min(level, saved or logging.WARNING))
     try:
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
         build(config)
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(saved)
     return handler.records
 
 
@@ -165,12 +183,13 @@ def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, *, fixture
             project = copy_project(shared / f"shared-{name}-project", fixture=True) if fixture else ROOT
             before = sources_snapshot(project)
             with environment(env or {}):
-                warnings = build_site(project, site_dir)
+                log = build_logged(project, site_dir)
             after = sources_snapshot(project)
             touched = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
-            record.write_text(json.dumps({"warnings": warnings, "touched": touched}), encoding="utf-8")
+            warnings = [message for level, message in log if level >= logging.WARNING]
+            record.write_text(json.dumps({"warnings": warnings, "touched": touched, "log": log}), encoding="utf-8")
     built = json.loads(record.read_text(encoding="utf-8"))
-    return Build(site_dir, built["warnings"], built["touched"])
+    return Build(site_dir, built["warnings"], built["touched"], [(level, message) for level, message in built["log"]])
 
 
 def sources_snapshot(project: Path) -> dict[str, tuple[int, int]]:
@@ -187,8 +206,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.fixture(scope="session")
 def small_built(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The small fixture project, built once per test run. Read only."""
-    return shared_build(tmp_path_factory, "small", fixture=True)
+    """The small fixture project, built once per test run, without a site
+    URL. Read only."""
+    return shared_build(tmp_path_factory, "small", fixture=True, env={"SITE_URL": None})
 
 
 def copy_project(target: Path, *, fixture: bool = False) -> Path:

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import Build, build_site, edit, with_line_numbers
+from conftest import ROOT, Build, build_site, edit, with_line_numbers
+from script_runs import call
 
 # The line of the bad value, by its text (see with_line_numbers in conftest.py).
 BAD_VALUE = "data/energy.yaml:{      - value: 2.956,39}:16: figures[#electricity-consumption].values[0].value: expected a number, received '2.956,39' (write 2956.39: YAML numbers use '.' for decimals and no thousands separator)"
@@ -106,14 +107,11 @@ def test_mkdocs_build_refuses_bad_data_in_one_clean_message(small_project: Path)
 @pytest.mark.parametrize("breakage", [break_data, break_content, break_schema, break_page_name, break_anchor], ids=["data", "content", "schema", "page-name", "anchor"])
 def test_check_data_refuses_what_the_build_refuses(small_project: Path, breakage):
     """scripts/check_data.py (and so the pre-commit hook) and mkdocs build
-    call the same load_project: the same problems, word for word."""
+    call the same load_project: the same problems, word for word. The script
+    runs in this process (its command line is proved in a new one in
+    tests/test_scripts.py)."""
     message = breakage(small_project)
-    result = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve().parent.parent / "scripts" / "check_data.py"), "--root", str(small_project)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = call("check_data.py", "--root", str(small_project), cwd=ROOT)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", message + "\n")
 
 

@@ -5,8 +5,10 @@ colours and the locale of the ticks, for every chart of the data."""
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
 from matplotlib import rc_context
@@ -14,6 +16,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from review.charts import style
+from review.charts.cache import ChartCache
+from review.charts.production import OUTPUTS, produce
 from review.charts.kinds import ChartData, ChartLabels, LocaleFormatter, draw_bar, draw_part_of_whole, draw_series
 from review.charts.render import render
 from review.charts.spec import chart_spec
@@ -190,15 +194,24 @@ def spec_of(site, chart_id, lang):
 
 
 @functools.cache
+def cached_drawings() -> dict[str, dict[str, bytes]]:
+    """Every file of the real data's charts, as a build serves them: from the
+    shared chart cache (``REVIEW_CHART_CACHE``), where what is missing is
+    drawn first, in this process. Read once per process."""
+    return produce(real_site(), LANGUAGES, ChartCache(Path(os.environ["REVIEW_CHART_CACHE"])), workers=1).files
+
+
 def drawn(chart_id: str, lang: str, theme: str, fmt: Format) -> bytes:
-    """The real data's chart drawn once per process, for the tests that
-    only read it."""
-    return render(spec_of(real_site(), chart_id, lang), theme, fmt)
+    """The real data's chart as the build serves it, for the tests that only
+    read it."""
+    output = next(o for o in OUTPUTS if (o.theme, o.fmt) == (theme, fmt))
+    return cached_drawings()[lang][output.uri(chart_id)]
 
 
 @pytest.mark.parametrize(("chart_id", "lang"), CHARTS)
 def test_rendering_is_byte_identical(site, chart_id, lang):
-    """Two drawings of the same chart in one process: the same bytes."""
+    """A drawing made here and the build's (the cache's, drawn by another
+    process, or first in this one if the cache lacked it): the same bytes."""
     spec = spec_of(site, chart_id, lang)
     for theme, fmt in (("light", "svg"), ("dark", "svg"), ("light", "png")):
         assert render(spec, theme, fmt) == drawn(chart_id, lang, theme, fmt), f"{theme} {fmt}"

@@ -5,6 +5,7 @@ and downloads; and the numbers in all of these equal the YAML's."""
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import io
 import re
@@ -26,17 +27,16 @@ CHARTS = [(section.id, chart) for section in SITE.sections for chart in section.
 CASES = [pytest.param(section_id, chart, lang, id=f"{chart.id}-{lang}") for section_id, chart in CHARTS for lang in LANGUAGES]
 
 
+@functools.cache
 def raw_values() -> dict[str, list[dict]]:
-    """Every figure's values straight from the YAML files (plain PyYAML)."""
+    """Every figure's values straight from the YAML files (plain PyYAML),
+    read once per process, by the first test that needs them."""
     values = {}
     for path in DATA.glob("*.yaml"):
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         for figure in document.get("figures", []) if isinstance(document, dict) else []:
             values[figure["id"]] = figure["values"]
     return values
-
-
-RAW = raw_values()
 
 
 def chart_values(chart):
@@ -137,10 +137,10 @@ def test_csv_values_equal_the_yaml(built: Build, section_id, chart, lang):
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
     expected = []
     for ident in chart.figures:
-        values = RAW[ident] if chart.kind == "series" else RAW[ident][-1:]
+        values = raw_values()[ident] if chart.kind == "series" else raw_values()[ident][-1:]
         expected += [(ident, value) for value in values]
     if chart.whole:
-        expected.append((chart.whole, RAW[chart.whole][-1]))
+        expected.append((chart.whole, raw_values()[chart.whole][-1]))
     assert [row["figure"] for row in rows] == [ident for ident, _ in expected]
     for row, (ident, value) in zip(rows, expected, strict=True):
         assert Decimal(row["value"]) == Decimal(str(value["value"])), ident

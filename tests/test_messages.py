@@ -155,26 +155,21 @@ def test_every_expected_text_of_the_schema_has_its_vietnamese_twin():
         ("C.UTF-8", "The data has 1 problem:\n{where}: figures[2].values[0].value: expected a number, received '2.956,39'"),
     ],
 )
-def test_the_build_tells_problems_in_the_editors_language(small_project: Path, locale: str, expected: str):
-    import os
-    import subprocess
-    import sys
+def test_the_build_tells_problems_in_the_editors_language(small_project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, locale: str, expected: str):
+    """A strict build in this process, with the locale ``locale`` only (the
+    command line's own output, in a new process, is checked in
+    tests/test_build_safety.py)."""
+    import logging
 
-    from conftest import edit, with_line_numbers
+    from mkdocs.exceptions import Abort
+
+    from conftest import build_site, edit, environment, with_line_numbers
 
     edit(small_project / "data" / "energy.yaml", "value: 2956.39", "value: 2.956,39")
-    environ = {name: value for name, value in os.environ.items() if name not in messages.ENVIRONMENT_VARIABLES}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=small_project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**environ, "LANG": locale, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 1
+    with environment({**dict.fromkeys(messages.ENVIRONMENT_VARIABLES), "LANG": locale}), caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        build_site(small_project, tmp_path / "site")
     where = with_line_numbers(small_project / "data", "energy.yaml", "data/energy.yaml:{      - value: 2.956,39}:16")
-    assert expected.format(where=where) in result.stderr
+    assert expected.format(where=where) in "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
 
 
 # The checks added next to the messages speak Vietnamese too: constructed
