@@ -35,6 +35,7 @@ from review.charts.cache import ChartCache
 
 if TYPE_CHECKING:
     from review.model import Site
+    from review.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -80,14 +81,20 @@ def warm_chart_cache(site: Site, langs: tuple[str, ...], root: Path) -> ChartCac
 
 
 @functools.cache
+def real_project() -> Project:
+    """The real project, checked as a build checks it (the schema check
+    remembering valid files in .cache/checked/, by their bytes), once per
+    process. (Imported here: the xdist controller, which runs no test,
+    loads this file too.)"""
+    from review.project import load_project
+
+    return load_project(ROOT)
+
+
 def real_site() -> Site:
     """The real data's model, loaded once per process: for test modules
-    that parametrize over it at import time, and for the ``site`` fixture.
-    (Imported here: the xdist controller, which runs no test, loads this
-    file too.)"""
-    from review.project import load_site
-
-    return load_site(DATA)
+    that parametrize over it at import time, and for the ``site`` fixture."""
+    return real_project().site
 
 
 @pytest.fixture(scope="session")

@@ -40,9 +40,9 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, R
 
 from review.languages import prefix
 from review.model import DEFAULT_LANGUAGE, LANGUAGES
-from review.project import generated_pages, load_project
+from review.project import generated_pages
 from review.serving import language_of, serve
-from conftest import ROOT, Build
+from conftest import ROOT, Build, real_project
 
 
 pytestmark = pytest.mark.browser
@@ -367,7 +367,7 @@ def check_pages(tabs: list[tuple[Page, Watch]], host: str, paths: list[str], see
 def project_pages() -> list[str]:
     """Every page the build writes, both languages, as paths from the root
     (``/en/energy/``), read from the project before anything is built."""
-    project = load_project(ROOT)
+    project = real_project()
     sources = [*generated_pages(project.site), *project.handwritten[DEFAULT_LANGUAGE]]
     folders = sorted("" if source == "index.md" else source.removesuffix(".md").removesuffix("/index") + "/" for source in sources)
     return [f"/{prefix(lang)}{folder}" for lang in LANGUAGES for folder in folders]
