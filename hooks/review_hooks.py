@@ -37,7 +37,7 @@ import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -46,6 +46,7 @@ from mkdocs.structure.pages import Page
 
 # Imported here, at module level: MkDocs puts this folder on sys.path only
 # while it imports the hook.
+import review_serve
 from review import languages, messages, pages, publishing, sitedir, theme_files
 from review.buildcache import Derived, open_derived
 from review.charts.cache import ChartCache
@@ -53,7 +54,6 @@ from review.charts.production import ChartDrawingError, Production, produce
 from review.model import DEFAULT_LANGUAGE, LANGUAGES
 from review.problems import DataError
 from review.project import Project, load_project
-from review.serving import not_found_page
 
 log = get_plugin_logger(__name__)
 
@@ -386,49 +386,7 @@ def _build_language(config: MkDocsConfig, state: LanguageBuild, lang: str) -> No
 
 def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     _expect(getattr(server, "builder", None) is builder, "mkdocs serve's server to rebuild by calling server.builder")
-    server.builder = _keep_last_good_site(builder)
-    _not_found_per_language(server)
-    return server
-
-
-def _not_found_per_language(server: LiveReloadServer) -> None:
-    """MkDocs' server answers every missing page with ``site/404.html``; a
-    missing English page gets ``site/en/404.html``, as a host does (the
-    choice is review.serving.not_found_page). The server tells its error
-    page only the status, so the requested path is kept per request thread."""
     _expect(callable(getattr(server, "error_handler", None)) and callable(getattr(server, "set_app", None)), "mkdocs serve's server to answer a missing page with server.error_handler(404)")
-    site_dir = Path(server.root)  # the served folder (config.site_dir may name a staging folder)
-    requested = threading.local()
-    serve_request = server.serve_request
-
-    def remember(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
-        requested.path = "/" + environ.get("PATH_INFO", "/").removeprefix(server.mount_path.rstrip("/")).lstrip("/")
-        return serve_request(environ, start_response)
-
-    default = server.error_handler
-
-    def error_page(code: int) -> bytes | None:
-        page = not_found_page(site_dir, getattr(requested, "path", "/"))
-        if code == 404 and page.is_file():
-            return page.read_bytes()
-        return default(code)
-
-    server.set_app(remember)
-    server.error_handler = error_page
-
-
-def _keep_last_good_site(builder: Callable[[], None]) -> Callable[[], None]:
-    """MkDocs 1.6's server holds every request after a failed rebuild
-    ("The server will appear stuck until build errors are resolved"). A
-    failed build left the output folder as it was, whole: report the rebuild
-    as done, so that the last good site stays served."""
-
-    def rebuild() -> None:
-        try:
-            builder()
-        except Abort:
-            if not _session.site_whole:
-                raise
-            log.info("Still serving the last good site: fix the problem and save, and the site rebuilds")
-
-    return rebuild
+    server.builder = review_serve.keep_last_good_site(builder, lambda: _session.site_whole, log)
+    review_serve.not_found_per_language(server)
+    return server
