@@ -55,10 +55,6 @@ def test_cached_bytes_are_what_rendering_gives(small, tmp_path):
     assert production.files["en"]["charts/industrial-land-area.png"] == render(spec, "light", "png")
 
 
-def entry_paths(cache_dir: Path) -> list[Path]:
-    return sorted(p for p in cache_dir.rglob("*") if p.is_file())
-
-
 @pytest.mark.parametrize(
     "damage",
     [
@@ -73,7 +69,9 @@ def test_a_damaged_entry_is_drawn_again_never_served(small, tmp_path, damage):
     cache = warm_chart_cache(small, ("vi",), tmp_path)
     first = produce(small, ("vi",), cache, workers=1)
     assert first.drawn == 0
-    victim = entry_paths(tmp_path)[0]
+    # A drawing's entry (the light SVG's), not the chart's plan: which entry
+    # sorts first depends on the keys, which change with the drawing code.
+    victim = cache.path(jobs_for(small, ("vi",))[0].key)
     damage(victim)
     second = produce(small, ("vi",), cache, workers=1)
     assert (second.drawn, second.cached) == (1, len(OUTPUTS) - 1)
