@@ -266,26 +266,15 @@ class _Task:
 def _tasks(jobs: Sequence[Job]) -> list[_Task]:
     """``jobs`` as drawings: the jobs of the same spec and theme together,
     in the order of their first job; each plan alone."""
-    groups: dict[tuple[int, str], list[int]] = {}
-    order: list[tuple[int, str] | int] = []
+    groups: dict[tuple[int, str, int], list[int]] = {}
     for index, job in enumerate(jobs):
-        if job.output is None:
-            order.append(index)
-            continue
-        group = (id(job.spec), job.output.theme)
-        if group not in groups:
-            groups[group] = []
-            order.append(group)
-        groups[group].append(index)
-    tasks = []
-    for item in order:
-        if isinstance(item, int):
-            tasks.append(_Task(jobs[item].spec, PLAN, (PLAN,), (item,)))
-        else:
-            indices = groups[item]
-            formats = tuple(cast(Output, jobs[index].output).fmt for index in indices)
-            tasks.append(_Task(jobs[indices[0]].spec, item[1], formats, tuple(indices)))
-    return tasks
+        key = (id(job.spec), job.output.theme, -1) if job.output else (id(job.spec), PLAN, index)
+        groups.setdefault(key, []).append(index)
+    return [_Task(jobs[indices[0]].spec, theme, tuple(_format(jobs[index]) for index in indices), tuple(indices)) for (_, theme, _), indices in groups.items()]
+
+
+def _format(job: Job) -> str:
+    return job.output.fmt if job.output else PLAN
 
 
 def _draw_in_worker(spec: ChartSpec, theme: str, formats: tuple[str, ...]) -> list[bytes]:
