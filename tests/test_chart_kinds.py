@@ -19,7 +19,7 @@ from review.charts import style
 from review.charts.cache import ChartCache
 from review.charts.production import OUTPUTS, produce
 from review.charts.kinds import ChartData, ChartLabels, LocaleFormatter, draw_bar, draw_part_of_whole, draw_series
-from review.charts.render import render
+from review.charts.render import render, render_formats
 from review.charts.spec import chart_spec
 from review.charts.style import Format
 from review.formatting import format_tick, tick_decimals
@@ -210,11 +210,22 @@ def drawn(chart_id: str, lang: str, theme: str, fmt: Format) -> bytes:
 
 @pytest.mark.parametrize(("chart_id", "lang"), CHARTS)
 def test_rendering_is_byte_identical(site, chart_id, lang):
-    """A drawing made here and the build's (the cache's, drawn by another
-    process, or first in this one if the cache lacked it): the same bytes."""
+    """A drawing made here, alone, and the build's (the cache's, drawn by
+    another process, or first in this one if the cache lacked it, the light
+    SVG and the PNG saved from one figure): the same bytes."""
     spec = spec_of(site, chart_id, lang)
     for theme, fmt in (("light", "svg"), ("dark", "svg"), ("light", "png")):
         assert render(spec, theme, fmt) == drawn(chart_id, lang, theme, fmt), f"{theme} {fmt}"
+
+
+def test_a_figure_saved_twice_is_laid_out_afresh_each_time(site):
+    """The second save of one figure (the SVG after the PNG here, the other
+    way round in a build) has the bytes of a figure saved once: without the
+    axes put back, the constrained layout of the second save starts where
+    the first left them, and this bar chart's PNG ends a hair away."""
+    spec = spec_of(site, "power-capacity-by-source", "vi")
+    assert spec.kind == "bar"
+    assert render_formats(spec, "light", ("png", "svg")) == [drawn(spec.id, "vi", "light", "png"), drawn(spec.id, "vi", "light", "svg")]
 
 
 @pytest.mark.parametrize(("chart_id", "lang"), CHARTS)

@@ -205,3 +205,24 @@ def test_chart_labels_exist_in_both_languages():
     for key in [k for k in labels if k.startswith("chart_")] + ["col_share", "source_line", "charts_title"]:
         for lang in LANGUAGES:
             assert labels[key][lang].strip(), (key, lang)
+
+
+def test_a_page_finds_its_chart_and_its_section_in_its_own_site(site):
+    """The lookups are indexed once per site: a site made with other
+    sections (as a test or a rebuild makes one) answers from its own."""
+    import dataclasses
+
+    from review.chart_pages import chart_of_page, page_path
+    from review.discovery import section_of_page
+
+    energy = site.section("energy")
+    chart = energy.charts[0]
+    assert chart_of_page(site, page_path(chart.id)) is chart
+    assert section_of_page(site, "energy.md") is energy
+    for unknown in ("energy", "charts/energy.md", "nowhere.md", f"{chart.id}.md"):
+        assert chart_of_page(site, unknown) is None
+        assert section_of_page(site, unknown) is None
+    others = dataclasses.replace(site, sections=tuple(section for section in site.sections if section.id != "energy"))
+    assert chart_of_page(others, page_path(chart.id)) is None
+    assert section_of_page(others, "energy.md") is None
+    assert chart_of_page(site, page_path(chart.id)) is chart  # the first site's index is its own

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import edit, warm_chart_cache
 from review.charts.cache import MAGIC, ChartCache
-from review.charts.production import HOOKS_DIR, OUTPUTS, worker_count, cache_key, jobs_for, produce
+from review.charts.production import HOOKS_DIR, OUTPUTS, PLAN, ChartDrawingError, _tasks, all_jobs, worker_count, cache_key, jobs_for, produce
 from review.charts.render import render
 from review.charts.spec import chart_spec
 from review.model import Site
@@ -55,10 +55,6 @@ def test_cached_bytes_are_what_rendering_gives(small, tmp_path):
     assert production.files["en"]["charts/industrial-land-area.png"] == render(spec, "light", "png")
 
 
-def entry_paths(cache_dir: Path) -> list[Path]:
-    return sorted(p for p in cache_dir.rglob("*") if p.is_file())
-
-
 @pytest.mark.parametrize(
     "damage",
     [
@@ -73,13 +69,51 @@ def test_a_damaged_entry_is_drawn_again_never_served(small, tmp_path, damage):
     cache = warm_chart_cache(small, ("vi",), tmp_path)
     first = produce(small, ("vi",), cache, workers=1)
     assert first.drawn == 0
-    victim = entry_paths(tmp_path)[0]
+    # A drawing's entry (the light SVG's), not the chart's plan: which entry
+    # sorts first depends on the keys, which change with the drawing code.
+    victim = cache.path(jobs_for(small, ("vi",))[0].key)
     damage(victim)
     second = produce(small, ("vi",), cache, workers=1)
     assert (second.drawn, second.cached) == (1, len(OUTPUTS) - 1)
     assert second.files == first.files
     third = produce(small, ("vi",), cache, workers=1)
     assert third.drawn == 0  # and the entry is whole again
+
+
+@pytest.mark.parametrize("lost", OUTPUTS, ids=lambda output: output.uri("x").removeprefix("charts/x"))
+def test_a_file_whose_entry_is_lost_is_drawn_alone_with_the_same_bytes(small, tmp_path, lost):
+    """The light SVG and the PNG are saved from one drawing; either one
+    missing is drawn by itself, as it was drawn with the other."""
+    cache = warm_chart_cache(small, ("vi",), tmp_path)
+    first = produce(small, ("vi",), cache, workers=1)
+    cache.path(next(job.key for job in jobs_for(small, ("vi",)) if job.output == lost)).unlink()
+    second = produce(small, ("vi",), cache, workers=1)
+    assert (second.drawn, second.cached) == (1, len(OUTPUTS) - 1)
+    assert second.files == first.files
+
+
+def test_the_files_of_one_chart_and_theme_are_one_drawing(small):
+    jobs = all_jobs(small, ("vi", "en"))
+    tasks = _tasks(jobs)
+    assert [(task.spec.lang, task.theme, task.formats) for task in tasks] == [
+        ("vi", PLAN, (PLAN,)),
+        ("vi", "light", ("svg", "png")),
+        ("vi", "dark", ("svg",)),
+        ("en", PLAN, (PLAN,)),
+        ("en", "light", ("svg", "png")),
+        ("en", "dark", ("svg",)),
+    ]
+    assert sorted(index for task in tasks for index in task.indices) == list(range(len(jobs)))
+    assert all(jobs[index].spec is task.spec for task in tasks for index in task.indices)
+
+
+def test_a_drawing_that_gives_too_few_files_is_an_error(small, tmp_path, monkeypatch):
+    from review.charts import production
+
+    monkeypatch.setattr(production, "_draw_in_worker", lambda spec, theme, formats: [b"<svg/>"])
+    with pytest.raises(ChartDrawingError, match=r"^could not draw the charts: industrial-land-area gave 1 files for 2$"):
+        produce(small, ("vi",), ChartCache(tmp_path), workers=1)
+    assert not any(tmp_path.rglob("*")), "nothing stored"
 
 
 def test_an_entry_checks_its_own_checksum(tmp_path):

@@ -144,11 +144,19 @@ def chart_page(site: Site, chart: Chart, lang: str, section_page: str, heights: 
 
 def chart_of_page(site: Site, src_uri: str) -> Chart | None:
     """The chart whose own page is ``src_uri`` (docs-relative), if any."""
+    return remembered(site, "chart_of_page", None, (site.sections,), lambda: _charts_by_page(site)).get(src_uri)
+
+
+def _charts_by_page(site: Site) -> dict[str, Chart]:
+    """Each chart by the path of its own page (the first, were two charts to
+    share an id). Made once per site: every page's head data asks, and a
+    search through every chart for each page grows with the square of the
+    data."""
+    charts: dict[str, Chart] = {}
     for section in site.sections:
         for chart in section.charts:
-            if src_uri == page_path(chart.id):
-                return chart
-    return None
+            charts.setdefault(page_path(chart.id), chart)
+    return charts
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ import jinja2
 from . import chart_pages, prose
 from .charts.spec import chart_spec
 from .languages import prefix
-from .model import DEFAULT_LANGUAGE, LANGUAGES, Site
+from .memo import remembered
+from .model import DEFAULT_LANGUAGE, LANGUAGES, Section, Site
 
 TEMPLATES = Path(__file__).parent / "templates" / "publishing"
 
@@ -112,14 +113,28 @@ def description(site: Site, src_uri: str, lang: str, labels: dict[str, str] | No
     shared = chart_pages.sharing(site, src_uri, lang)
     if shared is not None:
         return shorten(shared.description)
-    for section in site.sections:
-        if src_uri == f"{section.id}.md":
-            return shorten(written(site, section.summary[lang], lang))
+    section = section_of_page(site, src_uri)
+    if section is not None:
+        return shorten(written(site, section.summary[lang], lang))
     if src_uri == "about.md" and site.about_body[lang]:
         return shorten(written(site, site.about_body[lang][0], lang))
     if labels and src_uri in labels:
         return shorten(site.vocabulary.labels[labels[src_uri]][lang])
     return None
+
+
+def section_of_page(site: Site, src_uri: str) -> Section | None:
+    """The section whose page is ``src_uri`` (docs-relative), if any."""
+    return remembered(site, "section_of_page", None, (site.sections,), lambda: _sections_by_page(site)).get(src_uri)
+
+
+def _sections_by_page(site: Site) -> dict[str, Section]:
+    """Each section by its page's path (the first, were two to share an id),
+    made once per site, as :func:`.chart_pages.chart_of_page`."""
+    sections: dict[str, Section] = {}
+    for section in site.sections:
+        sections.setdefault(f"{section.id}.md", section)
+    return sections
 
 
 def written(site: Site, text: str, lang: str) -> str:
@@ -140,10 +155,10 @@ def image(site: Site, src_uri: str, lang: str) -> Image:
     shared = chart_pages.sharing(site, src_uri, lang)
     if shared is not None:
         return Image(shared.image, shared.image_alt)
-    for section in site.sections:
-        if src_uri == f"{section.id}.md" and section.charts:
-            chart = section.charts[0]
-            return Image(f"charts/{chart.id}.png", chart_spec(site, chart, lang).title)
+    section = section_of_page(site, src_uri)
+    if section is not None and section.charts:
+        chart = section.charts[0]
+        return Image(f"charts/{chart.id}.png", chart_spec(site, chart, lang).title)
     return Image(CARD, site.title[lang])
 
 

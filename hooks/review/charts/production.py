@@ -228,26 +228,61 @@ def worker_count(requested: int | None, jobs: int, *, loaded: bool | None = None
 
 def draw(jobs: Sequence[Job], workers: int) -> list[bytes]:
     """Draw (or plan) ``jobs``, in this process when ``workers`` is 1, else
-    in a pool of ``workers`` spawned processes. Results come in the order of
-    ``jobs``."""
-    arguments = ([job.spec for job in jobs], [job.output.theme if job.output else PLAN for job in jobs], [job.output.fmt if job.output else PLAN for job in jobs])
+    in a pool of ``workers`` spawned processes. The files of one chart in
+    one theme (the light SVG and the PNG) are saved from one drawing (see
+    :func:`.render.render_formats`). Results come in the order of ``jobs``."""
+    tasks = _tasks(jobs)
+    arguments = ([task.spec for task in tasks], [task.theme for task in tasks], [task.formats for task in tasks])
     try:
         if workers <= 1:
-            return [_render_in_worker(*args) for args in zip(*arguments, strict=True)]
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=site_packages.addsitedir, initargs=(str(HOOKS_DIR),)) as pool:
-            chunk = max(1, len(jobs) // (workers * 4))
-            return list(pool.map(_render_in_worker, *arguments, chunksize=chunk))
+            drawn = [_draw_in_worker(*args) for args in zip(*arguments, strict=True)]
+        else:
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=site_packages.addsitedir, initargs=(str(HOOKS_DIR),)) as pool:
+                chunk = max(1, len(tasks) // (workers * 4))
+                drawn = list(pool.map(_draw_in_worker, *arguments, chunksize=chunk))
     except Exception as error:
         raise ChartDrawingError(f"could not draw the charts: {type(error).__name__}: {error}") from error
+    results: dict[int, bytes] = {}
+    for task, contents in zip(tasks, drawn, strict=True):
+        if len(contents) != len(task.indices):
+            raise ChartDrawingError(f"could not draw the charts: {task.spec.id} gave {len(contents)} files for {len(task.indices)}")
+        results.update(zip(task.indices, contents, strict=True))
+    return [results[index] for index in range(len(jobs))]
 
 
-def _render_in_worker(spec: ChartSpec, theme: str, fmt: str) -> bytes:
-    if fmt == PLAN:
-        return _plan(spec)
-    from .render import render  # Matplotlib only when something is drawn
+@dataclass(frozen=True)
+class _Task:
+    """What one drawing makes: the files of ``formats`` of one chart in one
+    theme (or, with the theme :data:`PLAN`, its planned height), for the
+    jobs at ``indices``."""
 
-    return render(spec, theme, cast(Format, fmt))
+    spec: ChartSpec
+    theme: str
+    formats: tuple[str, ...]
+    indices: tuple[int, ...]
+
+
+def _tasks(jobs: Sequence[Job]) -> list[_Task]:
+    """``jobs`` as drawings: the jobs of the same spec and theme together,
+    in the order of their first job; each plan alone."""
+    groups: dict[tuple[int, str, int], list[int]] = {}
+    for index, job in enumerate(jobs):
+        key = (id(job.spec), job.output.theme, -1) if job.output else (id(job.spec), PLAN, index)
+        groups.setdefault(key, []).append(index)
+    return [_Task(jobs[indices[0]].spec, theme, tuple(_format(jobs[index]) for index in indices), tuple(indices)) for (_, theme, _), indices in groups.items()]
+
+
+def _format(job: Job) -> str:
+    return job.output.fmt if job.output else PLAN
+
+
+def _draw_in_worker(spec: ChartSpec, theme: str, formats: tuple[str, ...]) -> list[bytes]:
+    if theme == PLAN:
+        return [_plan(spec)]
+    from .render import render_formats  # Matplotlib only when something is drawn
+
+    return render_formats(spec, theme, [cast(Format, fmt) for fmt in formats])
 
 
 # ---------------------------------------------------------------------------

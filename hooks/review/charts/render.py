@@ -14,6 +14,7 @@ metadata).
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from matplotlib import rc_context
@@ -60,16 +61,38 @@ class Frame:
 
 def render(spec: ChartSpec, theme_name: str, fmt: Format) -> bytes:
     """The chart ``spec`` drawn in the theme ``theme_name`` as ``fmt`` bytes."""
+    return render_formats(spec, theme_name, (fmt,))[0]
+
+
+def render_formats(spec: ChartSpec, theme_name: str, formats: Sequence[Format]) -> list[bytes]:
+    """The chart ``spec`` in the theme ``theme_name``, as bytes of each of
+    ``formats``: one figure, saved once per format (the light SVG and the
+    PNG share their drawing). Each file has the bytes :func:`render` gives
+    it alone: before each save the axes go back where the figure placed
+    them, so that the constrained layout starts from the same place (it
+    would otherwise start from where the previous save left them, and end
+    a fraction of a point away)."""
     theme = style.THEMES[theme_name]
+    files = []
     with rc_context(style.rc(theme, salt=f"{spec.salt}.{theme.name}")):
         figure = draw_figure(spec, theme)
-        buffer = io.BytesIO()
-        if fmt == "svg":
-            figure.savefig(buffer, format="svg", metadata=SVG_METADATA)
-        elif fmt == "png":
-            figure.savefig(buffer, format="png", dpi=style.PNG_DPI, metadata=PNG_METADATA)
-        else:
-            raise ValueError(f"unknown chart format {fmt!r}")
+        placed = [(axes, axes.get_position(original=True).frozen()) for axes in figure.axes]
+        for fmt in formats:
+            for axes, position in placed:
+                axes.set_position(position)
+                axes.set_in_layout(True)  # set_position takes an Axes out of the layout
+            files.append(_save(figure, fmt))
+    return files
+
+
+def _save(figure: Figure, fmt: Format) -> bytes:
+    buffer = io.BytesIO()
+    if fmt == "svg":
+        figure.savefig(buffer, format="svg", metadata=SVG_METADATA)
+    elif fmt == "png":
+        figure.savefig(buffer, format="png", dpi=style.PNG_DPI, metadata=PNG_METADATA)
+    else:
+        raise ValueError(f"unknown chart format {fmt!r}")
     return buffer.getvalue()
 
 
