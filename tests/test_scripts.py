@@ -528,3 +528,49 @@ def test_a_script_run_in_this_process_answers_as_in_a_new_one(tmp_path: Path):
     in_process, new_process = call(*args, cwd=tmp_path, locale="vi_VN.UTF-8"), run(*args, cwd=tmp_path, locale="vi_VN.UTF-8")
     assert new_process.returncode == 2 and new_process.stderr.startswith("cách dùng: new_section.py [-h]")
     assert (in_process.returncode, in_process.stdout, in_process.stderr) == (new_process.returncode, new_process.stdout, new_process.stderr)
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        pytest.param(
+            "C.UTF-8",
+            "The change would cause 1 problem:\n"
+            "figures[5].id: expected an id no heading of its page uses, received 'charts' (the heading \"Charts\" on /en/energy/)\n"
+            "  in the text that would be written to data/energy.yaml:\n"
+            '  |         quote: "tổng công suất 81,498 MW"\n'
+            "  |\n"
+            "  >   - id: charts\n"
+            "            ^\n"
+            "  |     label:\n"
+            '  |       vi: "X"\n'
+            "Nothing was changed.\n",
+            id="en",
+        ),
+        pytest.param(
+            "vi_VN.UTF-8",
+            "Thay đổi này sẽ gây ra 1 lỗi:\n"
+            "figures[5].id: cần một mã không trùng với mã của đề mục nào trên trang của nó, nhận được 'charts' (đề mục \"Charts\" trên /en/energy/)\n"
+            "  trong đoạn sẽ được ghi vào data/energy.yaml:\n"
+            '  |         quote: "tổng công suất 81,498 MW"\n'
+            "  |\n"
+            "  >   - id: charts\n"
+            "            ^\n"
+            "  |     label:\n"
+            '  |       vi: "X"\n'
+            "Chưa có gì bị thay đổi.\n",
+            id="vi",
+        ),
+    ],
+)
+def test_new_figure_refuses_an_id_a_heading_of_its_page_has(small_project: Path, locale: str, expected: str):
+    """The scaffolding script runs the same checks as the build: a figure id
+    that the English page's "Charts" heading also has is refused, in the
+    editor's language, and nothing is written."""
+    data = small_project / "data"
+    before = (data / "energy.yaml").read_bytes()
+    args = ["energy", "--id", "charts", "--unit", "mw", "--label-vi", "X", "--label-en", "X", "--value", "176.5", "--as-of", "2023"]
+    args += ["--quote", "Giai đoạn 2011-2015, tiết kiệm năng lượng 176,5 triệu kWh"]
+    result = call("new_figure.py", "--data", str(data), *args, cwd=small_project, locale=locale)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
+    assert (data / "energy.yaml").read_bytes() == before
