@@ -156,20 +156,13 @@ def build_logged(project: Path, site_dir: Path, level: int = logging.INFO) -> li
 @contextmanager
 def environment(values: Mapping[str, str | None]) -> Iterator[None]:
     """Set (or, with ``None``, unset) environment variables for a block."""
-    saved = {name: os.environ.get(name) for name in values}
-    try:
+    with pytest.MonkeyPatch.context() as patch:
         for name, value in values.items():
             if value is None:
-                os.environ.pop(name, None)
+                patch.delenv(name, raising=False)
             else:
-                os.environ[name] = value
+                patch.setenv(name, value)
         yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, *, fixture: bool = False, env: Mapping[str, str | None] | None = None) -> Build:

@@ -9,10 +9,11 @@ every file of ``data/`` (the section files, the schema, the source texts),
 the names and bytes of the docs folder's Markdown files, the code and
 templates of this package, and the versions of Python and of the libraries
 that read, check, format and render. Change any and the project is loaded
-and checked again, as before: a problem is reported as ever. What a build made
-is stored once, when the build has succeeded (:meth:`Derived.save`): nothing
-for a project with a problem, nor for a build that failed later. The pages are kept with the charts'
-planned heights they were made with, and made again if those differ.
+and checked again, as before: a problem is reported as ever. What a build
+made is stored once, when the build has succeeded (:meth:`Derived.save`):
+nothing for a project with a problem, nor for a build that failed later.
+The pages are kept with the charts' planned heights they were made with,
+and made again if those differ.
 
 Entries live in a :class:`~review.charts.cache.ChartCache` folder (checked
 on reading, written atomically, pruned when unused for a day).

@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from .charts.describe import alt_text
-from .charts.production import OUTPUTS
+from .charts.production import PNG
 from .charts.spec import chart_spec
 from .charts.views import ChartView, Heights, chart_view
 from .languages import prefix
@@ -38,9 +38,6 @@ PAGE_DIR = "charts"
 TEMPLATE = "chart_page.md.j2"
 EMBED_TEMPLATE = "embed.html"
 """The theme template (``hooks/overrides/embed.html``) of a chart page."""
-
-PNG = OUTPUTS[2]
-"""The chart's PNG (ChartView.png), the picture a shared chart page shows."""
 
 IFRAME_HEIGHT = 920
 """The height the embed code proposes, in CSS pixels: at a column's width

@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 
 from . import chart_pages, prose
+from .charts.production import PNG
 from .charts.spec import chart_spec
 from .languages import prefix
 from .memo import remembered
@@ -158,7 +159,7 @@ def image(site: Site, src_uri: str, lang: str) -> Image:
     section = section_of_page(site, src_uri)
     if section is not None and section.charts:
         chart = section.charts[0]
-        return Image(f"charts/{chart.id}.png", chart_spec(site, chart, lang).title)
+        return Image(PNG.uri(chart.id), chart_spec(site, chart, lang).title)
     return Image(CARD, site.title[lang])
 
 

@@ -80,13 +80,14 @@ class Output:
         return f"charts/{chart_id}{self.suffix}.{self.fmt}"
 
 
-OUTPUTS = (
-    Output("light", "svg", ""),
-    Output("dark", "svg", ".dark"),
-    Output("light", "png", ""),
-)
-"""Per chart and language: the SVG on the page and for download (light), the
-SVG shown in the dark scheme, and the PNG for download."""
+LIGHT_SVG = Output("light", "svg", "")
+"""The SVG on the page and for download."""
+DARK_SVG = Output("dark", "svg", ".dark")
+"""The SVG shown in the dark scheme."""
+PNG = Output("light", "png", "")
+"""The PNG for download, and the picture a shared chart page shows."""
+OUTPUTS = (LIGHT_SVG, DARK_SVG, PNG)
+"""Every file drawn per chart and language."""
 
 
 def csv_uri(chart_id: str) -> str:
@@ -219,7 +220,7 @@ def worker_count(requested: int | None, jobs: int, *, loaded: bool | None = None
     after starting workers, which costs about a second. ``loaded``: whether
     this process has imported the drawing code (by default, whether it has)."""
     if loaded is None:
-        loaded = "review.charts.render" in sys.modules or f"{__package__}.render" in sys.modules
+        loaded = f"{__package__}.render" in sys.modules
     if requested is None:
         threshold = LOADED_POOL_THRESHOLD if loaded else POOL_THRESHOLD
         requested = 1 if jobs < threshold else (os.cpu_count() or 1)

@@ -16,7 +16,7 @@ from ..memo import remembered
 from ..model import Chart, Section, Site
 from .describe import alt_text, description
 from . import style
-from .production import OUTPUTS, csv_uri
+from .production import DARK_SVG, LIGHT_SVG, PNG, csv_uri
 from .spec import ChartSpec, chart_spec
 from .tables import Table, data_table
 
@@ -64,7 +64,7 @@ def chart_view(site: Site, chart: Chart, lang: str, heights: Heights | None = No
 
 def _chart_view(site: Site, chart: Chart, lang: str, heights: Heights | None) -> ChartView:
     spec = chart_spec(site, chart, lang)
-    light_svg, dark_svg, light_png = (output.uri(chart.id) for output in OUTPUTS)
+    light_svg, dark_svg, light_png = (output.uri(chart.id) for output in (LIGHT_SVG, DARK_SVG, PNG))
     return ChartView(
         id=chart.id,
         title=spec.title,
