@@ -70,11 +70,23 @@ window.reviewAxe = (() => {
 
   const lines = result => result.violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).slice(0, 5).join(", "));
 
+  /** Ends every running CSS transition, after starting those a style change
+   * not yet applied would start, so that axe-core reads the colours a reader
+   * sees once the page is still. A scheme switch suppresses Material's
+   * transitions, but not for what it does not restyle: a folded block's
+   * content is restyled when it unfolds, and Material fades code colours
+   * over 125 ms, from the scheme it last had. */
+  function finishTransitions() {
+    document.documentElement.getBoundingClientRect();
+    for (const animation of document.getAnimations()) if (animation instanceof CSSTransition) animation.finish();
+  }
+
   /** axe-core on the page, or on the elements ``context`` (a CSS selector)
    * selects: every rule, or only ``rules``; color-contrast only on the
    * colour contexts not in ``seen``. Returns the violations as
    * ``rule: targets`` lines, and the contexts checked now. */
   async function check({ context = null, rules = null, seen = [] }) {
+    finishTransitions();
     const roots = context ? [...document.querySelectorAll(context)] : [document.documentElement];
     const others = rules ? { runOnly: { type: "rule", values: rules.filter(rule => rule !== "color-contrast") } } : { rules: { "color-contrast": { enabled: false } } };
     const found = others.runOnly && !others.runOnly.values.length ? [] : lines(await axe.run(context ?? document, { resultTypes: ["violations"], ...others }));

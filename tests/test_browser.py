@@ -616,6 +616,14 @@ CONTRAST_PAGE = """<!doctype html><html lang="en"><head><title>Colours</title><s
 """A constructed page for the colour-context rule (tests/axe_checks.js)."""
 
 
+FADING = """<style>#fading {{ color: {start}; transition: color 600s linear; }} #fading.end {{ color: {end}; }}</style>
+<p id=fading>Fading text.</p>
+<script>{{ const fading = document.getElementById("fading"); getComputedStyle(fading).color; fading.classList.add("end"); }}</script>"""
+"""A text whose colour has just started a slow CSS transition from ``start``
+to ``end``: axe-core must read the colour it ends with, as Material fades
+code colours when a folded block unfolds in another scheme."""
+
+
 @pytest.fixture(scope="module")
 def blank(context: BrowserContext) -> Page:
     """A tab for constructed pages (``page.set_content``)."""
@@ -645,6 +653,8 @@ def contrast_violations(page: Page, body: str, seen: dict[str, set[str]], scheme
         ),
         pytest.param(["<p>Plain.</p>", "<p><input value='pale value' class=pale aria-label=Field></p>"], [[], ["color-contrast"]], id="form-control"),
         pytest.param(["<p class=pale>Pale.</p>", "<p class=pale>Pale again.</p>"], [["color-contrast"], []], id="a-failing-context-is-reported-once"),
+        pytest.param([FADING.format(start="#bbb", end="#222")], [[]], id="read-after-a-fade-to-dark"),
+        pytest.param([FADING.format(start="#222", end="#bbb")], [["color-contrast"]], id="read-after-a-fade-to-pale"),
     ],
 )
 def test_colour_contexts_are_checked_once_each(blank: Page, pages: list[str], expected: list[list[str]]):
