@@ -47,7 +47,7 @@ from mkdocs.structure.pages import Page
 # Imported here, at module level: MkDocs puts this folder on sys.path only
 # while it imports the hook.
 import review_serve
-from review import languages, messages, pages, publishing, sitedir, theme_files
+from review import languages, messages, pages, publishing, sitedir, slugs, theme_files
 from review.buildcache import Derived, open_derived
 from review.charts.cache import ChartCache
 from review.charts.production import ChartDrawingError, Production, produce
@@ -185,6 +185,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if toggle:
             toggle["name"] = pages.palette_toggle_name(site, lang, scheme["scheme"])
     config.nav = pages.navigation(site, lang, [publishing.DOWNLOADS, *sorted(state.project.handwritten[lang]), pages.REFERENCE])
+    _set_heading_ids(config)
     config.theme.static_templates.discard("sitemap.xml")  # ours covers both languages (on_files)
     # Material shows its language selector only when extra.alternate is set;
     # our partials/alternate.html draws it from the per-page links made in
@@ -192,6 +193,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # a list) keeps base.html from writing site-wide links of its own.
     config.extra["alternate"] = True
     return config
+
+
+def _set_heading_ids(config: MkDocsConfig) -> None:
+    """The ``toc`` extension makes the heading ids the id check predicts
+    (``review.slugs``), unless mkdocs.yml asks for others."""
+    settings = config.mdx_configs.setdefault("toc", {})
+    for name, value in slugs.TOC_SETTINGS.items():
+        found = settings.setdefault(name, value)
+        if found is not value:
+            received = f"{found.__module__}.{found.__qualname__}" if hasattr(found, "__qualname__") else repr(found)
+            raise PluginError(f"mkdocs.yml: markdown_extensions: toc: {name}: expected none (the hooks set review.slugs.{name}, which the id check predicts), received {received}")
 
 
 def _start(config: MkDocsConfig, lang: str) -> LanguageBuild:

@@ -77,7 +77,14 @@ def break_page_name(project: Path) -> str:
     )
 
 
-@pytest.mark.parametrize("breakage", [break_data, break_content, break_schema, break_page_name, break_anchor], ids=["data", "content", "schema", "page-name", "anchor"])
+def break_slugify(project: Path) -> str:
+    """mkdocs.yml asks toc for heading ids other than those the id check
+    predicts (review.slugs)."""
+    edit(project / "mkdocs.yml", "      permalink: true\n", "      permalink: true\n      slugify: !!python/name:markdown.extensions.toc.slugify\n")
+    return "mkdocs.yml: markdown_extensions: toc: slugify: expected none (the hooks set review.slugs.slugify, which the id check predicts), received markdown.extensions.toc.slugify"
+
+
+@pytest.mark.parametrize("breakage", [break_data, break_content, break_schema, break_page_name, break_anchor, break_slugify], ids=["data", "content", "schema", "page-name", "anchor", "heading-ids"])
 def test_a_failed_build_leaves_the_previous_site_as_it_was(small_project: Path, small_built: Build, tmp_path: Path, caplog: pytest.LogCaptureFixture, breakage):
     site = previous_site(small_built, tmp_path)
     before = tree(site)

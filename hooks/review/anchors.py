@@ -8,7 +8,7 @@ quotes of its values ``quote-<figure>-<n>``, a chart ``chart-<id>``, a
 note ``note-<id>``, a source on the About page ``source-<id>``, a type of
 the field reference ``type-<name>``; the theme writes a few (``__toc``…);
 and Python-Markdown's ``toc`` extension gives every heading an id made
-from its text by its default ``slugify`` (``mkdocs.yml`` sets no other).
+from its text by :func:`review.slugs.slugify` (set by the hooks).
 An editor can thus give a figure the id that a heading of its page gets in
 one language ("Key figures" → ``key-figures``): each kind of id is valid on
 its own, and only the page repeats one. :func:`anchor_problems` reports
@@ -21,8 +21,8 @@ knows which headings and ids each template writes, in which order, and
 generated page of the built sites. A heading's id is computed as the build
 computes it: its text escaped as the templates escape it
 (:func:`review.pages.escape_markdown`), read by Python-Markdown with the
-extensions that change a heading's text, then the ``toc`` extension's own
-``slugify`` and ``unique``. ``toc`` gives a heading an id that no element
+extensions that change a heading's text, then :func:`review.slugs.slugify`
+and the ``toc`` extension's own ``unique``. ``toc`` gives a heading an id that no element
 it sees already has (``notes_1``): it sees the ids set by ``md_in_html``
 and ``attr_list`` (a chart, a note) but not those in raw HTML (a figure, a
 quote, a source, a type), which Markdown sets aside; nor those of the theme.
@@ -50,6 +50,7 @@ from .opendata import DOWNLOADS, SCHEMA_INDEX
 from .pages import ABOUT, HOME, REFERENCE, escape_markdown, section_path
 from .problems import Problem, format_path
 from .reference import Reference
+from .slugs import slugify
 from .yamlfile import Key, YamlDocument
 
 THEME_IDS = ("__drawer", "__search", "__palette_0", "__palette_1", "__toc", "__config")
@@ -231,7 +232,7 @@ def _reader() -> markdown.Markdown:
 
 
 def heading_slugs(headings: Iterable[Heading], abbreviations: Mapping[str, str]) -> dict[tuple[str, str], str]:
-    """The ``toc`` extension's ``slugify`` of each heading (by its text and
+    """The :func:`review.slugs.slugify` of each heading (by its text and
     attributes), of what ``toc`` reads as its text: Python-Markdown's own
     reading of the line the template writes, with the page's
     abbreviations. Every heading of a language is read in one document: a
@@ -243,7 +244,7 @@ def heading_slugs(headings: Iterable[Heading], abbreviations: Mapping[str, str])
         if key in slugs:
             continue
         if _PLAIN.fullmatch(heading.text):
-            slugs[key] = toc.slugify(" ".join(heading.text.split()), "-")
+            slugs[key] = slugify(" ".join(heading.text.split()), "-")
         else:
             slugs[key] = ""
             keys.append(key)
@@ -258,7 +259,7 @@ def heading_slugs(headings: Iterable[Heading], abbreviations: Mapping[str, str])
     if len(names) != len(keys):
         raise AssertionError(f"expected {len(keys)} headings, read {len(names)}: {lines}")
     for key, name in zip(keys, names, strict=True):
-        slugs[key] = toc.slugify(html.unescape(name), "-")
+        slugs[key] = slugify(html.unescape(name), "-")
     return slugs
 
 
