@@ -3,8 +3,9 @@
 
 The copy opens from the file system: unzip it and open
 can-tho-20/index.html (Vietnamese) or can-tho-20/en/index.html (English) in
-a browser, with no server and no network. Search is not available offline
-(Material's search worker needs a server, or a shim from a CDN).
+a browser, with no server and no network, search included (the pages of a
+build with file links run the search worker in a frame: see
+content/assets/javascripts/file-worker.js).
 
     .venv/bin/python scripts/build_offline.py [--output dist/can-tho-20-offline.zip]
 
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {link}", file=sys.stderr)
             return 1
         count = offline.write_zip(site_dir, output, FOLDER, epoch)
-    message = _("Wrote {output} ({count} files, {size} MB). Unzip it and open {folder}/index.html; search is not available offline.")
+    message = _("Wrote {output} ({count} files, {size} MB). Unzip it and open {folder}/index.html: it works with no network, search included.")
     print(message.format(output=output, count=count, size=f"{output.stat().st_size / 1e6:.1f}", folder=FOLDER))
     return 0
 

@@ -309,6 +309,9 @@ def test_the_offline_copy_opens_from_the_file_system(small_project: Path, tmp_pa
     assert "can-tho-20/en/energy.html" in names and "can-tho-20/downloads/datapackage.json" in names
     assert not [n for n in names if n.endswith((".gz", ".br", "/_headers", "/robots.txt", "/sitemap.xml", "404.html"))]
     assert 'href="energy.html"' in home and SITE_URL not in home
+    # Search runs from the file system: the worker's stand-in comes before Material's bundle.
+    assert home.index('<script src="assets/javascripts/file-worker.js">') < home.index('<script src="assets/javascripts/bundle.')
+    assert "can-tho-20/assets/javascripts/file-worker.js" in names
     for lang in ("", "en/"):
         script = archive_text(tmp_path / "a.zip", f"can-tho-20/{lang}search/search_index.js")
         assert script == "var __index = " + archive_text(tmp_path / "a.zip", f"can-tho-20/{lang}search/search_index.json")

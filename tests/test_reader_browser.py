@@ -13,13 +13,17 @@ unfolds the section pages' embed blocks and runs axe-core on them.
 from __future__ import annotations
 
 import re
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 import test_browser
 from playwright.sync_api import Browser, Page
 
-from conftest import real_site
+from conftest import ROOT, real_site
 from review.model import LANGUAGES
+from script_runs import call
 
 pytestmark = pytest.mark.browser
 
@@ -189,4 +193,37 @@ def test_embedded_charts_show_in_iframes_without_console_errors(browser: Browser
     page.wait_for_timeout(200)
     context.close()
     assert shown == {scheme: {chart.id: (True, False, False) for chart in charts} for scheme in schemes}
+    assert errors == []
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site's offline copy (scripts/build_offline.py), unzipped."""
+    folder = tmp_path_factory.mktemp("offline")
+    result = call("build_offline.py", "--output", str(folder / "copy.zip"), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(folder / "copy.zip") as archive:
+        archive.extractall(folder)
+    return folder / "can-tho-20"
+
+
+@pytest.mark.parametrize(
+    ("lang", "page", "query", "expected"),
+    [
+        pytest.param("vi", "industry.html", "dien mat troi", "energy.html", id="vi"),
+        pytest.param("en", "en/industry.html", "solar", "en/energy.html", id="en"),
+    ],
+)
+def test_search_works_in_the_offline_copy(browser: Browser, offline_copy: Path, lang: str, page: str, query: str, expected: str):
+    """Opened from the file system, where a browser starts no web worker
+    (content/assets/javascripts/file-worker.js stands in): the search box
+    is there and finds pages of its own language, files of the copy."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors = _errors(tab)
+    tab.goto((offline_copy / page).as_uri(), wait_until="load")
+    found = [unquote(urlsplit(path).path).removeprefix(offline_copy.as_posix() + "/") for path in test_browser.search_results(tab, query)]
+    context.close()
+    assert expected in found, found
+    assert [(offline_copy / path).is_file() and path.startswith("en/") == (lang == "en") for path in found] == [True] * len(found), found
     assert errors == []

@@ -153,3 +153,13 @@ def test_the_site_leaves_out_the_theme_files_it_never_loads(built: Build, lang: 
     for page in (built.site_dir / ("" if lang == "vi" else lang)).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "javascripts/lunr/" not in text and "javascripts/workers/search." not in text, page
+
+
+def test_only_the_offline_copy_loads_the_file_worker(built: Build):
+    """The served site (folder URLs) starts its search worker itself: no page
+    loads content/assets/javascripts/file-worker.js, which only the pages of
+    a build with file links need (tests/test_publishing_build.py checks
+    that the offline copy's do)."""
+    pages = list(built.site_dir.rglob("*.html"))
+    assert len(pages) > 40
+    assert [page for page in pages if "file-worker.js" in page.read_text(encoding="utf-8")] == []

@@ -47,8 +47,9 @@ def inline_search_indexes(root: Path) -> list[str]:
     """Beside each ``search/search_index.json``, ``search_index.js``
     (``var __index = …``): from a ``file://`` page, Material's script loads
     the index that way, since a browser does not fetch files there (the same
-    as Material's ``offline`` plugin, whose worker shim would come from a
-    CDN: search itself stays unavailable offline). Returns the paths."""
+    as Material's ``offline`` plugin). The search worker itself runs in a
+    frame there (``content/assets/javascripts/file-worker.js``, which the
+    pages of a build with file links load). Returns the paths."""
     written = []
     for index in sorted(root.rglob("search/search_index.json")):
         target = index.with_name("search_index.js")
