@@ -514,20 +514,7 @@ WORKER_DOCS = [
 def test_search_worker_ranking(tab: tuple[Page, Watch], host: str, query: str, first: str | None, found: set[str]):
     """The worker's rules on constructed documents: every word is compared
     folded (no marks, đ as d), and words typed exactly as written rank first."""
-    page, _ = tab
-    if urlsplit(page.url).netloc != urlsplit(host).netloc:
-        open_page(tab, host)
-    groups = page.evaluate(
-        """async ([url, docs, query]) => {
-          const worker = new Worker(url);
-          const answer = message => new Promise(done => { worker.onmessage = event => done(event.data); worker.postMessage(message); });
-          await answer({type: 0, data: {config: {}, docs, options: {}}});
-          const result = await answer({type: 2, data: query});
-          worker.terminate();
-          return result.data.items.map(group => group.map(item => item.location));
-        }""",
-        [host + "assets/javascripts/search-worker.js", WORKER_DOCS, query],
-    )
+    groups = [[item["location"] for item in group] for group in worker_results(tab, host, WORKER_DOCS, query)]
     pages = [next(location for location in group if "#" not in location) for group in groups]
     assert (pages[0] if pages else None) == first
     assert sorted(pages) == sorted(found)
@@ -536,21 +523,53 @@ def test_search_worker_ranking(tab: tuple[Page, Watch], host: str, query: str, f
 
 
 def test_search_worker_marks_matches(tab: tuple[Page, Watch], host: str):
+    text = worker_results(tab, host, WORKER_DOCS[1:2], "nang luong")[0][0]["text"]
+    assert text == "<p><mark data-md-highlight>Năng</mark> <mark data-md-highlight>lượng</mark> sạch.</p>"
+
+
+MARKED = "<mark data-md-highlight>{}</mark>"
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "expected"),
+    [
+        pytest.param("<p>Một.</p> <p>Điện hai.</p> <p>Ba.</p> <p>Bốn điện.</p>", "dien", "<p>{d} hai.</p> <p>Bốn {d2}.</p>", id="the-paragraphs-with-a-match"),
+        pytest.param("<p>Mở.</p> <ul><li>Một</li><li>Điện hai</li><li>Ba</li></ul>", "dien", "<ul><li>{d} hai</li></ul>", id="the-items-of-a-flat-list"),
+        pytest.param("<ul><li>Một<ul><li>Điện</li></ul></li><li>Ba</li></ul>", "dien", "<ul><li>Một<ul><li>{d}</li></ul></li><li>Ba</li></ul>", id="a-nested-list-whole"),
+        pytest.param("<p>Điện 1.</p> <p>Điện 2.</p> <p>Điện 3.</p> <p>Điện 4.</p>", "dien", "<p>{d} 1.</p> <p>{d} 2.</p> <p>{d} 3.</p>", id="three-blocks-at-most"),
+        pytest.param("<p>Một.</p> <pre><code>điện = 1</code></pre>", "dien", "<pre><code>{d2} = 1</code></pre>", id="code"),
+        pytest.param("<p>Một.</p> <p>Hai.</p>", "trang", "<p>Một.</p>", id="title-only-the-first-block"),
+        pytest.param("Chữ điện rời.", "dien", "Chữ {d2} rời.", id="loose-text"),
+    ],
+)
+def test_search_worker_shows_where_the_words_are(tab: tuple[Page, Watch], host: str, text: str, query: str, expected: str):
+    """A result's text is an excerpt of its document's: the blocks with a
+    match (at most three), only the matching items of a flat list, the
+    first block where only the title matched."""
+    docs = [{"location": "trang/", "title": "Trang", "text": text}]
+    found = worker_results(tab, host, docs, query)[0][0]["text"]
+    assert found == expected.format(d=MARKED.format("Điện"), d2=MARKED.format("điện"))
+
+
+def worker_results(tab: tuple[Page, Watch], host: str, docs: list[dict[str, str]], query: str) -> list[list[dict[str, Any]]]:
+    """The site's search worker, started in the tab's page on ``docs``: its
+    answer to ``query``, as the groups of result items Material shows."""
     page, _ = tab
     if urlsplit(page.url).netloc != urlsplit(host).netloc:
         open_page(tab, host)
-    text = page.evaluate(
-        """async ([url, docs]) => {
-          const worker = new Worker(url);
-          const answer = message => new Promise(done => { worker.onmessage = event => done(event.data); worker.postMessage(message); });
-          await answer({type: 0, data: {config: {}, docs, options: {}}});
-          const result = await answer({type: 2, data: 'nang luong'});
-          worker.terminate();
-          return result.data.items[0][0].text;
-        }""",
-        [host + "assets/javascripts/search-worker.js", WORKER_DOCS[1:2]],
+    return list(
+        page.evaluate(
+            """async ([url, docs, query]) => {
+              const worker = new Worker(url);
+              const answer = message => new Promise(done => { worker.onmessage = event => done(event.data); worker.postMessage(message); });
+              await answer({type: 0, data: {config: {}, docs, options: {}}});
+              const result = await answer({type: 2, data: query});
+              worker.terminate();
+              return result.data.items;
+            }""",
+            [host + "assets/javascripts/search-worker.js", docs, query],
+        )
     )
-    assert text == "<p><mark data-md-highlight>Năng</mark> <mark data-md-highlight>lượng</mark> sạch.</p>"
 
 
 @pytest.mark.parametrize(("path", "lang"), [pytest.param("/no-such-page/", "vi", id="vi"), pytest.param("/en/no-such-page/", "en", id="en")])

@@ -14,7 +14,9 @@
  * lower case, tone and vowel marks removed, "đ" read as "d". Words typed
  * exactly as written rank first: documents are ordered by how many query
  * words they contain, then by how many of those match with the diacritics
- * as typed, then by where (title before text) and how often.
+ * as typed, then by where (title before text) and how often. A result
+ * shows the paragraphs and list items where its words are, not its whole
+ * text (see excerpt).
  */
 "use strict"
 
@@ -99,6 +101,49 @@ function highlight(html, terms) {
   }).join("")
 }
 
+/* The top-level blocks of an index text (paragraphs, lists, code), and any
+   text between them as a block of its own. */
+function blocks(html) {
+  var found = [], depth = 0, start = 0, last = 0, tag = /<(\/?)(p|ul|ol|pre)\b[^>]*>/g, match
+  function loose(end) {
+    if (html.slice(last, end).trim()) found.push(html.slice(last, end).trim())
+  }
+  while ((match = tag.exec(html))) {
+    if (!match[1]) {
+      if (depth++ === 0) {
+        loose(match.index)
+        start = match.index
+      }
+    } else if (depth > 0 && --depth === 0) {
+      found.push(html.slice(start, tag.lastIndex))
+      last = tag.lastIndex
+    }
+  }
+  if (depth > 0) last = start  // unclosed: the rest is loose text
+  loose(html.length)
+  return found
+}
+
+var MARK = "<mark data-md-highlight>"
+var EXCERPT_BLOCKS = 3
+
+/* What a result shows of its text (already highlighted): the blocks with a
+   match, at most EXCERPT_BLOCKS, and of a flat list only the items with a
+   match; the first block where only the title matched. A section's text
+   can run to pages, and a reader scans results for the words typed. */
+function excerpt(html) {
+  var all = blocks(html)
+  var hits = all.filter(function (block) { return block.indexOf(MARK) !== -1 })
+  if (!hits.length) return all.slice(0, 1).join(" ")
+  return hits.slice(0, EXCERPT_BLOCKS).map(function (block) {
+    var list = /^<(ul|ol)\b[^>]*>([\s\S]*)<\/\1>$/.exec(block)
+    if (!list || /<(ul|ol)\b/.test(list[2])) return block
+    var items = list[2].match(/<li\b[^>]*>[\s\S]*?<\/li>/g) || []
+    var kept = items.filter(function (item) { return item.indexOf(MARK) !== -1 })
+    return kept.length ? block.slice(0, block.indexOf(">") + 1) + kept.join("") + "</" + list[1] + ">" : block
+  }).join(" ")
+}
+
 function search(query) {
   var seen = {}
   var terms = (normal(query).match(WORD) || []).filter(function (word) {
@@ -120,7 +165,7 @@ function search(query) {
     var item = {
       location: doc.location,
       title: highlight(doc.title, terms),
-      text: highlight(doc.text, terms),
+      text: excerpt(highlight(doc.text, terms)),
       score: hit.result.value / 1e6,
       terms: hit.result.matched
     }
@@ -132,7 +177,7 @@ function search(query) {
   groups.forEach(function (items, page) {
     if (!items.some(function (item) { return item.location === page })) {
       var article = docs.filter(function (entry) { return entry.doc.location === page })[0]
-      if (article) items.push({ location: page, title: article.doc.title, text: article.doc.text, score: 0, terms: {} })
+      if (article) items.push({ location: page, title: article.doc.title, text: excerpt(article.doc.text), score: 0, terms: {} })
     }
   })
   return { items: Array.from(groups.values()) }
