@@ -20,10 +20,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import test_browser
+from markdown.extensions import toc
 from playwright.sync_api import Browser, Page
 
 from conftest import ROOT, real_site
 from review.model import LANGUAGES
+from review.slugs import slugify
 from script_runs import call
 
 pytestmark = pytest.mark.browser
@@ -230,4 +232,65 @@ def test_search_works_in_the_offline_copy(browser: Browser, offline_copy: Path, 
     context.close()
     assert expected in found, found
     assert [(offline_copy / path).is_file() and path.startswith("en/") == (lang == "en") for path in found] == [True] * len(found), found
+    assert errors == []
+
+
+OLD_IDS_PAGE = """<h1 id="trang">Trang</h1>
+<h2 id="nguon-dien-hien-co">Nguồn điện hiện có<a class="headerlink" href="#nguon-dien-hien-co">¶</a></h2>
+<h2 id="do-thi">Đồ thị</h2>
+<h2 id="do-thi_1">Đồ thị</h2>"""
+"""Headings whose ids kept "đ" as "d" (review.slugs), the last two made
+unique by toc: their old ids dropped it (``nguon-ien-hien-co``, ``o-thi``,
+``o-thi_1``)."""
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        pytest.param("#nguon-ien-hien-co", "#nguon-dien-hien-co", id="old-id"),
+        pytest.param("#o-thi_1", "#do-thi_1", id="old-id-made-unique"),
+        pytest.param("#do-thi", "#do-thi", id="a-current-id"),
+        pytest.param("#khong-co", "#khong-co", id="no-such-heading"),
+    ],
+)
+def test_an_old_heading_address_reaches_its_heading(browser: Browser, host: str, address: str, expected: str):
+    """content/assets/links.js, on constructed headings: an address whose
+    fragment is a heading's id from before "đ" was kept goes to that
+    heading; any other stays as it is."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors = _errors(page)
+    page.goto(f"{host}energy/", wait_until="load")
+    page.evaluate("html => { document.querySelector('article').innerHTML = html; }", OLD_IDS_PAGE)
+    found = page.evaluate(
+        """async address => {
+          const changed = new Promise(done => addEventListener('hashchange', done, { once: true }));
+          location.hash = address;
+          await changed;
+          await new Promise(done => setTimeout(done));
+          return location.hash;
+        }""",
+        address,
+    )
+    context.close()
+    assert found == expected
+    assert errors == []
+
+
+@pytest.mark.parametrize("lang", BY_LANGUAGE)
+def test_a_section_address_made_with_the_old_ids_still_reaches_its_charts(browser: Browser, host: str, lang: str):
+    """The charts heading of a section page, opened with the id toc's own
+    slugify gave it ("Biểu đồ" → ``bieu-o``): the page goes to the heading,
+    which is at the top of the window, and its address shows today's id."""
+    section = next(section for section in SITE.sections if section.charts)
+    title = SITE.vocabulary.labels["charts_title"][lang]
+    old, new = toc.slugify(title, "-"), slugify(title, "-")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = _errors(page)
+    page.goto(f"{host}{_prefix(lang)}{section.id}/#{old}", wait_until="load")
+    page.wait_for_function("hash => location.hash === hash", arg=f"#{new}")
+    top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", new)
+    context.close()
+    assert 0 <= top < 200
     assert errors == []

@@ -5,7 +5,10 @@
      so it works without a clipboard too;
    - the embed code under a chart gets the chart page's absolute address,
      as another site needs it, and a button that copies it (shown only
-     where the browser lets a page write to the clipboard).
+     where the browser lets a page write to the clipboard);
+   - an address made before heading ids kept "đ" as "d"
+     (hooks/review/slugs.py: "#nguon-ien-hien-co" for "Nguồn điện hiện
+     có") still reaches its heading.
    Nothing is fetched. */
 (function () {
   "use strict";
@@ -76,9 +79,46 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", absoluteEmbedCode);
-  } else {
+  /* A heading's id as Python-Markdown's own slugify made it, before
+     hooks/review/slugs.py: letters without a decomposition ("đ") dropped. */
+  function oldHeadingId(text) {
+    return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "")
+      .replace(/[^\w\s-]/g, "").trim().toLowerCase().replace(/[-\s]+/g, "-");
+  }
+
+  /* An address whose fragment names no element of the page, but a heading's
+     old id, goes to that heading (and the address bar shows its id now). */
+  function followOldHeadingId() {
+    var wanted = decodeURIComponent(window.location.hash.slice(1));
+    if (!wanted || document.getElementById(wanted)) {
+      return;
+    }
+    var used = {};
+    var headings = document.querySelectorAll("article h1[id], article h2[id], article h3[id], article h4[id], article h5[id], article h6[id]");
+    for (var i = 0; i < headings.length; i++) {
+      var copy = headings[i].cloneNode(true);
+      copy.querySelectorAll(".headerlink").forEach(function (link) { link.remove(); });
+      var slug = oldHeadingId(copy.textContent), id = slug;
+      for (var n = 1; used[id]; n++) {
+        id = slug + "_" + n;
+      }
+      used[id] = true;
+      if (id === wanted) {
+        window.location.replace("#" + headings[i].id);
+        return;
+      }
+    }
+  }
+
+  function start() {
     absoluteEmbedCode();
+    followOldHeadingId();
+  }
+
+  window.addEventListener("hashchange", followOldHeadingId);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
