@@ -6,6 +6,7 @@ the section page offers the ``<iframe>`` code and a link to that page."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -85,11 +86,25 @@ def test_chart_pages_stay_out_of_search(built: Build, lang: str):
     assert '"location":"charts/' not in index.replace(" ", "")
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_leaves_out_the_embed_blocks(built: Build, lang: str):
+    """Each chart's embed block (its interface text and <iframe> code) is on
+    the page but not in the language's search index, where it would match
+    every chart's section for "embed" and show the code in results."""
+    labels = SITE.vocabulary.labels
+    index = json.loads((_folder(built, lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    page = built.page(lang, f"{next(section.id for section in SITE.sections if section.charts)}/")
+    for interface in (labels["chart_embed"][lang], labels["chart_embed_intro"][lang], labels["embed_copy"][lang], "&lt;iframe"):
+        assert interface in page
+        assert interface not in text, interface
+
+
 @pytest.mark.parametrize(("section_id", "chart", "lang"), CASES)
 def test_the_section_page_offers_the_embed_code_and_the_chart_page(built: Build, section_id, chart, lang):
     html = built.page(lang, f"{section_id}/")
     block = html.split(f'id="chart-{chart.id}"', 1)[1].split('<details class="abstract">', 1)[0]
-    assert '<details class="info chart-embed">' in block
+    assert '<details class="info chart-embed" data-search-exclude="">' in block  # see test_search_leaves_out_the_embed_blocks
     assert f"<summary>{SITE.vocabulary.labels['chart_embed'][lang]}</summary>" in unescape(block)
     code = unescape(re.search(r'<div class="chart-embed-code highlight"><pre><span></span><code>(.*?)</code>', block, re.DOTALL).group(1)).strip()
     expected = chart_pages.iframe_code("/" + chart_pages.page_url(chart.id, lang), chart_spec(SITE, chart, lang).title)
