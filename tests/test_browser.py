@@ -539,6 +539,7 @@ MARKED = "<mark data-md-highlight>{}</mark>"
         pytest.param("<p>Điện 1.</p> <p>Điện 2.</p> <p>Điện 3.</p> <p>Điện 4.</p>", "dien", "<p>{d} 1.</p> <p>{d} 2.</p> <p>{d} 3.</p>", id="three-blocks-at-most"),
         pytest.param("<p>Một.</p> <pre><code>điện = 1</code></pre>", "dien", "<pre><code>{d2} = 1</code></pre>", id="code"),
         pytest.param("<p>Một.</p> <p>Hai.</p>", "trang", "<p>Một.</p>", id="title-only-the-first-block"),
+        pytest.param("<p> </p> <p>Một.</p>", "trang", "<p>Một.</p>", id="title-only-the-first-block-with-text"),
         pytest.param("Chữ điện rời.", "dien", "Chữ {d2} rời.", id="loose-text"),
     ],
 )

@@ -102,7 +102,8 @@ function highlight(html, terms) {
 }
 
 /* The top-level blocks of an index text (paragraphs, lists, code), and any
-   text between them as a block of its own. */
+   text between them as a block of its own; none with no text (a chart's
+   paragraph holds only its images, which the index leaves out). */
 function blocks(html) {
   var found = [], depth = 0, start = 0, last = 0, tag = /<(\/?)(p|ul|ol|pre)\b[^>]*>/g, match
   function loose(end) {
@@ -121,7 +122,7 @@ function blocks(html) {
   }
   if (depth > 0) last = start  // unclosed: the rest is loose text
   loose(html.length)
-  return found
+  return found.filter(function (block) { return block.replace(/<[^>]*>/g, "").trim() })
 }
 
 var MARK = "<mark data-md-highlight>"
