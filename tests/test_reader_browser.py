@@ -13,7 +13,6 @@ unfolds the section pages' embed blocks and runs axe-core on them.
 from __future__ import annotations
 
 import re
-import unicodedata
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -24,6 +23,7 @@ from markdown.extensions import toc
 from playwright.sync_api import Browser, Page
 
 from conftest import ROOT, real_site
+from review.hedges import fold
 from review.model import LANGUAGES
 from review.slugs import slugify
 from script_runs import call
@@ -210,20 +210,15 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "can-tho-20"
 
 
-def without_accents(text: str) -> str:
-    """``text`` as a reader types it without accents ("Hạ tầng" → "Ha tang")."""
-    return "".join(char for char in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")) if not unicodedata.combining(char))
-
-
 @pytest.mark.parametrize("lang", BY_LANGUAGE)
 def test_search_works_in_the_offline_copy(browser: Browser, offline_copy: Path, lang: str):
     """Opened from the file system, where a browser starts no web worker
     (content/assets/javascripts/file-worker.js stands in): the search box
     of the last section's page finds the first section's page by its title
-    (typed without accents), and only pages of its own language, files of
-    the copy."""
+    typed without accents (review.hedges.fold), and only pages of its own
+    language, files of the copy."""
     first, last = SITE.sections[0], SITE.sections[-1]
-    page, query, expected = f"{_prefix(lang)}{last.id}.html", without_accents(first.title[lang]), f"{_prefix(lang)}{first.id}.html"
+    page, query, expected = f"{_prefix(lang)}{last.id}.html", fold(first.title[lang]), f"{_prefix(lang)}{first.id}.html"
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     errors = _errors(tab)

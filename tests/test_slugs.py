@@ -12,6 +12,7 @@ import pytest
 
 from conftest import Build, real_site
 from review import anchors
+from review.hedges import fold
 from review.model import LANGUAGES
 from review.project import generated_pages
 from review.slugs import slugify
@@ -49,8 +50,7 @@ def letters(text: str) -> str:
     """The letters and digits of ``text``, lowercase, without accents, "đ"
     read as "d", compatibility forms as their plain ones ("km²" → "km2"):
     what a reader typing the heading without accents writes."""
-    plain = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(char for char in plain.lower() if char.isascii() and char.isalnum())
+    return "".join(char for char in fold(unicodedata.normalize("NFKD", text)) if char.isascii() and char.isalnum())
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

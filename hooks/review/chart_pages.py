@@ -21,10 +21,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .charts.describe import alt_text
 from .charts.production import PNG
 from .charts.spec import chart_spec
-from .charts.views import ChartView, Heights, chart_view
+from .charts.views import ChartView, Heights, chart_alt, chart_view
 from .languages import prefix
 from .memo import remembered
 from .model import Chart, Section, Site
@@ -172,5 +171,5 @@ def sharing(site: Site, src_uri: str, lang: str) -> Sharing | None:
     chart = chart_of_page(site, src_uri)
     if chart is None:
         return None
-    alt = remembered(site, "chart_alt", (chart.id, lang), (chart,), lambda: alt_text(site, chart_spec(site, chart, lang)))  # ChartView.alt
+    alt = chart_alt(site, chart, lang)
     return Sharing(image=PNG.uri(chart.id), image_alt=alt, description=alt)

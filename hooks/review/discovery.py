@@ -22,6 +22,7 @@ from .charts.spec import chart_spec
 from .languages import prefix
 from .memo import remembered
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Section, Site
+from .pages import ABOUT, HOME, section_path
 
 TEMPLATES = Path(__file__).parent / "templates" / "publishing"
 
@@ -109,7 +110,7 @@ def description(site: Site, src_uri: str, lang: str, labels: dict[str, str] | No
     ``labels`` maps further generated pages to a label id of the vocabulary
     (the downloads page, the schema index). Each ``{figure-id}`` in the
     text is written from the data, as on the page."""
-    if src_uri == "index.md":
+    if src_uri == HOME:
         return shorten(written(site, site.description[lang], lang))
     shared = chart_pages.sharing(site, src_uri, lang)
     if shared is not None:
@@ -117,7 +118,7 @@ def description(site: Site, src_uri: str, lang: str, labels: dict[str, str] | No
     section = section_of_page(site, src_uri)
     if section is not None:
         return shorten(written(site, section.summary[lang], lang))
-    if src_uri == "about.md" and site.about_body[lang]:
+    if src_uri == ABOUT and site.about_body[lang]:
         return shorten(written(site, site.about_body[lang][0], lang))
     if labels and src_uri in labels:
         return shorten(site.vocabulary.labels[labels[src_uri]][lang])
@@ -134,7 +135,7 @@ def _sections_by_page(site: Site) -> dict[str, Section]:
     made once per site, as :func:`.chart_pages.chart_of_page`."""
     sections: dict[str, Section] = {}
     for section in site.sections:
-        sections.setdefault(f"{section.id}.md", section)
+        sections.setdefault(section_path(section), section)
     return sections
 
 

@@ -62,19 +62,26 @@ def chart_view(site: Site, chart: Chart, lang: str, heights: Heights | None = No
     return remembered(site, "chart_view", (chart.id, lang), (chart, heights), lambda: _chart_view(site, chart, lang, heights))
 
 
+def chart_alt(site: Site, chart: Chart, lang: str) -> str:
+    """The chart's alt text in ``lang`` (:attr:`ChartView.alt`; a shared
+    chart page's description too), computed once per site, chart and
+    language, without planning the chart."""
+    return remembered(site, "chart_alt", (chart.id, lang), (chart,), lambda: alt_text(site, chart_spec(site, chart, lang)))
+
+
 def _chart_view(site: Site, chart: Chart, lang: str, heights: Heights | None) -> ChartView:
     spec = chart_spec(site, chart, lang)
-    light_svg, dark_svg, light_png = (output.uri(chart.id) for output in (LIGHT_SVG, DARK_SVG, PNG))
+    light_svg = LIGHT_SVG.uri(chart.id)
     return ChartView(
         id=chart.id,
         title=spec.title,
-        alt=alt_text(site, spec),
+        alt=chart_alt(site, chart, lang),
         description=description(site, spec),
         table=data_table(site, spec),
         image=light_svg + LIGHT_ONLY,
-        image_dark=dark_svg + DARK_ONLY,
+        image_dark=DARK_SVG.uri(chart.id) + DARK_ONLY,
         svg=light_svg,
-        png=light_png,
+        png=PNG.uri(chart.id),
         csv=csv_uri(chart.id),
         download_name=f"{chart.id}.{lang}",
         width=round(style.WIDTH * POINTS * CSS_PIXELS_PER_POINT),
