@@ -42,7 +42,7 @@ from markdown.extensions import toc  # type: ignore[import-untyped]
 
 from . import headlines
 from .chart_pages import page_path as chart_page_path
-from .charts.spec import fill_placeholders, nfc
+from .charts.spec import chart_title
 from .languages import prefix
 from .messages import _
 from .model import LANGUAGES, Section, Site, Text
@@ -176,11 +176,10 @@ def about_plan(site: Site, lang: str) -> PagePlan:
 
 def chart_page_plans(site: Site, section: Section, lang: str) -> dict[str, PagePlan]:
     """``chart_page.md.j2``, for each chart of ``section``: its title is the
-    chart spec's (:func:`review.charts.spec.chart_spec`)."""
+    chart spec's (:func:`review.charts.spec.chart_title`)."""
     plans = {}
     for i, chart in enumerate(section.charts):
-        title = nfc(fill_placeholders(chart.title[lang], site, lang))
-        heading = Heading(1, title, Origin(section.id, ("charts", i, "title", lang)), " { .review-visually-hidden }")
+        heading = Heading(1, chart_title(site, chart, lang), Origin(section.id, ("charts", i, "title", lang)), " { .review-visually-hidden }")
         plans[chart_page_path(chart.id)] = PagePlan([heading], [Anchor(f"chart-{chart.id}", "chart", chart.id, Origin(section.id, ("charts", i, "id")))])
     return plans
 

@@ -100,6 +100,12 @@ def fill_placeholders(text: str, site: Site, lang: str) -> str:
     return CHART_PLACEHOLDER.sub(lambda m: formatting.format_number(figures[m.group(1)].latest.value, lang), text)
 
 
+def chart_title(site: Site, chart: Chart, lang: str) -> str:
+    """The chart's title in ``lang``, its placeholders filled (the spec's,
+    and its own page's heading)."""
+    return nfc(fill_placeholders(chart.title[lang], site, lang))
+
+
 def chart_spec(site: Site, chart: Chart, lang: str) -> ChartSpec:
     """The chart ``chart`` in ``lang``. The data has been validated, so the
     figures exist and fit the kind (see :mod:`review.chartchecks`).
@@ -130,7 +136,7 @@ def _chart_spec(site: Site, chart: Chart, lang: str) -> ChartSpec:
         id=chart.id,
         lang=lang,
         kind=chart.kind,
-        title=nfc(fill_placeholders(chart.title[lang], site, lang)),
+        title=chart_title(site, chart, lang),
         subtitle=nfc(subtitle),
         source=nfc(source),
         citation=nfc("; ".join(sources)),
